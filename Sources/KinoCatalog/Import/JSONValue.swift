@@ -1,0 +1,45 @@
+import Foundation
+
+/// Typed reads from the dictionaries `JSONSerialization` returns.
+extension Dictionary where Key == String, Value == Any {
+    func string(_ key: String) -> String? {
+        if let text = self[key] as? String { return text.nonBlank }
+        if let number = self[key] as? NSNumber, !(self[key] is Bool) { return number.stringValue }
+        return nil
+    }
+
+    func int(_ key: String) -> Int? {
+        if let number = self[key] as? NSNumber, !(self[key] is Bool) {
+            let value = number.doubleValue
+            return value.isFinite && value == value.rounded() && abs(value) < 9e18 ? Int(value) : nil
+        }
+        if let text = self[key] as? String { return Int(text.trimmingWhitespace()) }
+        return nil
+    }
+
+    func double(_ key: String) -> Double? {
+        if let number = self[key] as? NSNumber, !(self[key] is Bool) {
+            return number.doubleValue.isFinite ? number.doubleValue : nil
+        }
+        if let text = self[key] as? String { return Double(text.trimmingWhitespace()) }
+        return nil
+    }
+
+    func object(_ key: String) -> [String: Any]? { self[key] as? [String: Any] }
+
+    func objects(_ key: String) -> [[String: Any]] { self[key] as? [[String: Any]] ?? [] }
+
+    func strings(_ key: String) -> [String] { (self[key] as? [Any])?.compactMap { ($0 as? String)?.nonBlank } ?? [] }
+}
+
+/// Reads a JSON file, turning a parse failure into an import error that names the file.
+func readJSON(_ url: URL) throws -> Any {
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+        throw ImportError(.unreadable, "\(url.path): cannot read the file")
+    }
+    do {
+        return try JSONSerialization.jsonObject(with: data)
+    } catch {
+        throw ImportError(.malformedRecord, "\(url.path): not valid JSON (\(error.localizedDescription))")
+    }
+}

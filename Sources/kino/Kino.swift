@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `kino` command line: every role of the service is one of its commands.
+@main
+struct Kino: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kino",
+        abstract: "Kino: film search and discovery for Russian and English.",
+        subcommands: [ImportCommand.self, CatalogCommand.self]
+    )
+}
+
