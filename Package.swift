@@ -38,7 +38,11 @@ let package = Package(
         ),
         .testTarget(
             name: "KinoCatalogTests",
-            dependencies: ["KinoCatalog"]
+            dependencies: [
+                "KinoCatalog",
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ],
+            exclude: ["Fixtures"]
         ),
 
     ],

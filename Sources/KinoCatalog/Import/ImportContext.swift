@@ -75,7 +75,8 @@ struct ImportContext {
             let parsed = Country.parseList(name)
             for country in parsed.countries where !result.contains(country.code) { result.append(country.code) }
             for unknown in parsed.unknown {
-                warn(ImportIssue(origin: origin, message: "unknown country '\(unknown)'"), source: source)
+                let message = unknown.allSatisfy(\.isNumber) ? "'\(unknown)' is not a country" : "unknown country '\(unknown)'"
+                warn(ImportIssue(origin: origin, message: message), source: source)
             }
         }
         return result

@@ -11,7 +11,7 @@ enum Kinopoisk400Importer {
             var record = SourceRecord(source: .kinopoisk400, sourceID: String(id))
             record.origin = row.origin
             let title = try row.required("title")
-            if isCyrillic(title) { record.titleRU = title } else { record.titleOriginal = title }
+            record.titleRU = title
             func list(_ column: String) throws -> [String] {
                 guard let text = row[column] else { return [] }
                 guard let items = PythonListLiteral.parse(text) else { throw RowRejection("\(column): not a list literal") }

@@ -75,10 +75,12 @@ enum KinopoiskAPIImporter {
         guard let id = doc.int("id"), id > 0 else { throw RowRejection("id is missing or not positive") }
         var record = SourceRecord(source: source, sourceID: String(id))
         record.origin = origin
-        guard let name = doc.string("name") ?? doc.string("alternativeName") ?? doc.string("enName") else {
+        // `name` is the title on Kinopoisk's Russian pages, whatever its script ("Духless", "12", "Generation П").
+        record.titleRU = doc.string("name")
+        guard record.titleRU != nil || doc.string("alternativeName") != nil || doc.string("enName") != nil else {
             throw RowRejection("the film has no title")
         }
-        if isCyrillic(name) { record.titleRU = name } else { record.titleOriginal = name }
+        if record.titleRU == nil { record.titleOriginal = doc.string("alternativeName") ?? doc.string("enName") }
         if let english = doc.string("enName") {
             record.titleEN = english
             record.titleOriginal = record.titleOriginal ?? english

@@ -16,7 +16,7 @@ enum KinopoiskCatalogueImporter {
                 guard let title = doc.string("title") else { throw RowRejection("the film has no title") }
                 var record = SourceRecord(source: .kinopoiskHD, sourceID: String(id))
                 record.origin = origin
-                if isCyrillic(title) { record.titleRU = title } else { record.titleOriginal = title }
+                record.titleRU = title
                 if let years = doc.string("years") { record.year = yearOf(date: years) }
                 record.type = doc.string("contentType") == "tv-series" ? .series : nil
                 record.genres = context.genres(doc.strings("genres"), source: .kinopoiskHD, origin: origin)
