@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "kino", targets: ["kino"]),
         .library(name: "KinoCatalog", targets: ["KinoCatalog"]),
+        .library(name: "KinoText", targets: ["KinoText"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -17,6 +18,18 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // ICU through a C target whose header exposes no ICU type: a Swift module that sees ICU's own headers and
+        // also imports Foundation fails to compile ("'UProperty' has different definitions"), even indirectly.
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icuuc")]
+        ),
+        // Snowball stemmers from Debian's libstemmer-dev.
+        .systemLibrary(name: "CStemmer"),
+        .target(
+            name: "KinoText",
+            dependencies: ["CICU", "CStemmer"]
+        ),
 
         .target(
             name: "KinoCatalog",
@@ -32,9 +45,9 @@ let package = Package(
             name: "kino",
             dependencies: [
                 "KinoCatalog",
+                "KinoText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            exclude: ["AnalyzeCommand.swift", "BenchAnalysisCommand.swift"]
+            ]
         ),
         .testTarget(
             name: "KinoCatalogTests",
@@ -43,6 +56,10 @@ let package = Package(
                 .product(name: "PostgresKit", package: "postgres-kit"),
             ],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "KinoTextTests",
+            dependencies: ["KinoText"]
         ),
 
     ],

@@ -6,7 +6,16 @@ struct Kino: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kino",
         abstract: "Kino: film search and discovery for Russian and English.",
-        subcommands: [ImportCommand.self, CatalogCommand.self]
+        subcommands: [ImportCommand.self, CatalogCommand.self, Analyze.self, BenchCommand.self]
     )
 }
 
+
+/// `kino bench ...`: benchmarks that run on demand and print a table (results go to Benchmarks/RESULTS.md).
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Run benchmarks.",
+        subcommands: [BenchAnalysis.self]
+    )
+}

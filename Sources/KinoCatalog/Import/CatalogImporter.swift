@@ -36,20 +36,19 @@ public struct CatalogImporter: Sendable {
         var report = ImportReport()
         report.skippedFiles = skipped
         var changes = CatalogChanges()
-        if let ratingsFile = files.first(where: { $0.kind == .movielensRatings }) {
-            let fingerprint = Fingerprint.of(try Data(contentsOf: ratingsFile.url))
-            if try await store.fingerprint(of: "movielens/ratings") == fingerprint {
+        let ratingFiles = files.filter { $0.kind == .movielensRatings || $0.kind == .movielensTags }
+        if !ratingFiles.isEmpty {
+            var fingerprint = Fingerprint()
+            for file in ratingFiles { fingerprint.combine(try Data(contentsOf: file.url)) }
+            if try await store.fingerprint(of: "movielens/ratings") == fingerprint.hex {
                 report.externalRatingsUnchanged = true
             } else {
                 changes.externalRatings = context.externalRatings
                 changes.externalTags = context.externalTags
-                changes.fingerprints["movielens/ratings"] = fingerprint
+                changes.fingerprints["movielens/ratings"] = fingerprint.hex
                 report.externalRatingsImported = context.externalRatings?.count ?? 0
                 report.externalTagsImported = context.externalTags?.count ?? 0
             }
-        } else if let tags = context.externalTags {
-            changes.externalTags = tags
-            report.externalTagsImported = tags.count
         }
 
         var merger = Merger(records: try await store.loadRecords(), people: try await store.loadPeople())

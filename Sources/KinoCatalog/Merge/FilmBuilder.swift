@@ -21,7 +21,9 @@ struct FilmBuilder {
         for title in records.flatMap(\.allTitles) where seen.insert(MatchKey.title(title)).inserted {
             alternatives.append(title)
         }
-        let year = first("year", from: records.filter { $0.source.yearIsReleaseYear }) { $0.year } ?? first("year") { $0.year }
+        // Without a release year, the earliest certificate is the best guess.
+        let year = first("year", from: records.filter { $0.source.yearIsReleaseYear }) { $0.year }
+            ?? first("year", from: records.sorted { ($0.year ?? .max) < ($1.year ?? .max) }) { $0.year }
         let genres = first("genres") { $0.genres.isEmpty ? nil : $0.genres } ?? []
         var type = records.contains { $0.type == .series } ? FilmType.series : first("type") { $0.type } ?? .film
         if type == .film, genres.contains(.animation) { type = .animated }

@@ -79,17 +79,52 @@ enum MatchKey {
         return result
     }
 
-    /// Makes the common romanizations of one Russian word agree.
-    private static func loosen(_ latin: String) -> String {
-        var text = latin
-        for (from, to) in loosenings { text = text.replacingOccurrences(of: from, with: to) }
-        var result = ""
-        for character in text where result.last != character || character == " " { result.append(character) }
-        return result
+    /// Makes the common romanizations of one Russian word agree: `shch` → `sch`, `kh` → `h`, `ck`/`c`/`q` → `k`,
+    /// `ph` → `f`, `x` → `ks`, `w` → `v`, `j`/`y` → `i`, then `ie`/`ei` → `e`, and doubled letters once. A few passes
+    /// over the scalars: the merge computes this for every title of every record.
+    static func loosen(_ latin: String) -> String {
+        let input = Array(latin.unicodeScalars)
+        var consonants: [Unicode.Scalar] = []
+        consonants.reserveCapacity(input.count + 4)
+        var index = 0
+        func at(_ offset: Int) -> Unicode.Scalar? { index + offset < input.count ? input[index + offset] : nil }
+        while index < input.count {
+            switch input[index] {
+            case "s" where at(1) == "h" && at(2) == "c" && at(3) == "h":
+                consonants += ["s", "k", "h"]; index += 4
+            case "k" where at(1) == "h":
+                consonants.append("h"); index += 2
+            case "c" where at(1) == "k":
+                consonants.append("k"); index += 2
+            case "p" where at(1) == "h":
+                consonants.append("f"); index += 2
+            case "x": consonants += ["k", "s"]; index += 1
+            case "w": consonants.append("v"); index += 1
+            case "q", "c": consonants.append("k"); index += 1
+            case "j", "y": consonants.append("i"); index += 1
+            case let scalar: consonants.append(scalar); index += 1
+            }
+        }
+        let vowels = collapse(collapse(consonants, "i", "e"), "e", "i")
+        var output = String.UnicodeScalarView()
+        for scalar in vowels where scalar == " " || output.last != scalar { output.append(scalar) }
+        return String(output)
     }
 
-    private static let loosenings: [(String, String)] = [
-        ("shch", "sch"), ("kh", "h"), ("ck", "k"), ("ph", "f"), ("x", "ks"), ("w", "v"), ("q", "k"),
-        ("c", "k"), ("j", "i"), ("y", "i"), ("ie", "e"), ("ei", "e"),
-    ]
+    /// Replaces every `first second` pair, left to right, with `e`.
+    private static func collapse(_ scalars: [Unicode.Scalar], _ first: Unicode.Scalar, _ second: Unicode.Scalar) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(scalars.count)
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == first, index + 1 < scalars.count, scalars[index + 1] == second {
+                result.append("e")
+                index += 2
+            } else {
+                result.append(scalars[index])
+                index += 1
+            }
+        }
+        return result
+    }
 }

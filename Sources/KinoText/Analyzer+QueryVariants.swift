@@ -1,0 +1,106 @@
+extension Analyzer {
+    /// What a query should try for one word (or a short phrase) of user input, most likely first: the text as typed;
+    /// the text in the other keyboard layout ("vfnhbwf" → "матрица", "ыефк цфкы" → "star wars"); and up to
+    /// ``Transliteration/maximumCandidates`` transliterations ("brat" → "брат", "matrica" → "матрица").
+    ///
+    /// Pass raw input with its punctuation, before analysis: in the wrong layout "," is "б" (",hfn" → "брат").
+    /// Latin text is transliterated from its normalized form, Cyrillic text as typed (so "ё" can become "yo").
+    /// Layout conversion and transliteration apply only to text in one alphabet; layout conversion also needs every
+    /// letter to be on the keyboard ("Amélie" is only transliterated). A layout rewrite that cannot be a
+    /// word (it starts with "ь", "ъ" or "ы", or has no vowel in four letters or more) is left out, as are variants
+    /// whose normalized tokens repeat an earlier variant's, and variants without tokens.
+    public func queryVariants(_ word: String) -> [Variant] {
+        var variants: [Variant] = []
+        var seen: Set<[String]> = []
+
+        func add(_ kind: Variant.Kind, _ text: String, rank: Int) {
+            let tokens = self.tokens(text)
+            let key = tokens.map(\.normalized)
+            guard !tokens.isEmpty, seen.insert(key).inserted else { return }
+            variants.append(Variant(kind: kind, text: text, rank: rank, tokens: tokens))
+        }
+
+        add(.original, word, rank: 0)
+        let alphabet = Alphabet(of: word)
+        switch alphabet {
+        case .latin(let keyboardOnly):
+            let rekeyed = KeyboardLayout.toCyrillic(word)
+            if keyboardOnly, Alphabet.looksLikeWords(rekeyed, vowels: "аеёиоуыэюя", forbiddenStarts: "ьъы") {
+                add(.keyboardLayout, rekeyed, rank: 0)
+            }
+            // Diacritics and apostrophes go first: "Amélie" is read as "amelie".
+            for (rank, candidate) in Transliteration.toCyrillic(normalize(word)).enumerated() {
+                add(.transliteration, candidate, rank: rank)
+            }
+        case .cyrillic(let keyboardOnly):
+            let rekeyed = KeyboardLayout.toLatin(word)
+            if keyboardOnly, Alphabet.looksLikeWords(rekeyed, vowels: "aeiouy", forbiddenStarts: "") {
+                add(.keyboardLayout, rekeyed, rank: 0)
+            }
+            for (rank, candidate) in Transliteration.toLatin(word).enumerated() {
+                add(.transliteration, candidate, rank: rank)
+            }
+        case .none, .both:
+            break
+        }
+        return variants
+    }
+}
+
+/// Which of the two alphabets a query word uses, and whether all its letters are on the keyboard (A–Z, or
+/// А–Я and Ё).
+private enum Alphabet {
+    case none
+    case latin(keyboardOnly: Bool)
+    case cyrillic(keyboardOnly: Bool)
+    case both
+
+    init(of text: String) {
+        var latin = false
+        var cyrillic = false
+        var offKeyboard = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x41...0x5A, 0x61...0x7A:
+                latin = true
+            case 0x0410...0x044F, 0x0401, 0x0451:
+                cyrillic = true
+            case 0x0400...0x04FF:
+                cyrillic = true
+                offKeyboard = true
+            case 0x00C0...0x024F where scalar.properties.isAlphabetic:
+                latin = true
+                offKeyboard = true
+            default:
+                offKeyboard = offKeyboard || scalar.properties.isAlphabetic
+            }
+        }
+        switch (latin, cyrillic) {
+        case (true, true): self = .both
+        case (true, false): self = .latin(keyboardOnly: !offKeyboard)
+        case (false, true): self = .cyrillic(keyboardOnly: !offKeyboard)
+        case (false, false): self = .none
+        }
+    }
+
+    /// A cheap check that every run of letters in `text` could be a word: it does not start with one of
+    /// `forbiddenStarts`, and a run of four letters or more has a vowel.
+    static func looksLikeWords(_ text: String, vowels: String, forbiddenStarts: String) -> Bool {
+        let vowels = Set(vowels.unicodeScalars)
+        let forbidden = Set(forbiddenStarts.unicodeScalars)
+        var length = 0
+        var hasVowel = false
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic {
+                if length == 0, forbidden.contains(scalar) { return false }
+                length += 1
+                hasVowel = hasVowel || vowels.contains(scalar)
+            } else {
+                if length >= 4, !hasVowel { return false }
+                length = 0
+                hasVowel = false
+            }
+        }
+        return length < 4 || hasVowel
+    }
+}

@@ -1,0 +1,68 @@
+/// Turns Russian and English text into terms, the same way at index time and at query time.
+///
+/// The pipeline: ICU word breaking (UAX #29 word boundaries); hyphenated words kept whole and in parts
+/// ("Человек-паук" → "человекпаук", "человек", "паук"); normalization (NFKC case folding, "ё" → "е", Latin diacritics
+/// removed, apostrophes dropped: "Amélie" → "amelie", "Don't" → "dont"); Snowball stemming with the Russian stemmer
+/// for Cyrillic words and the English one for Latin words.
+///
+/// An analyzer is a value and can be shared freely between tasks: each call borrows its own ICU break iterator and
+/// stemmers from a pool. Any input is accepted, in time linear in its length; words longer than 256 UTF-16 code
+/// units are dropped. Invalid UTF-8 read from files should be decoded with `String(decoding:as:)`, which replaces
+/// it with U+FFFD.
+public struct Analyzer: Sendable {
+    /// Whether tokens get Snowball stems; when off, ``Token/stem`` equals ``Token/normalized``.
+    public var stemming: Bool
+
+    /// Makes an analyzer, stemming by default.
+    public init(stemming: Bool = true) {
+        self.stemming = stemming
+    }
+
+    /// All tokens of `text` in order, with their positions.
+    public func tokens(_ text: String) -> [Token] {
+        var result: [Token] = []
+        result.reserveCapacity(text.utf8.count / 5 + 1)
+        let utf8 = text.utf8
+        WorkspacePool.shared.withWorkspace { workspace in
+            workspace.tokenizer.analyze(text, stemming: stemming) { raw in
+                let start = utf8.index(utf8.startIndex, offsetBy: raw.utf8Range.lowerBound)
+                let end = utf8.index(start, offsetBy: raw.utf8Range.count)
+                let normalized = String(decoding: raw.normalized, as: UTF8.self)
+                let stem = raw.stem.hasSameBytes(as: raw.normalized)
+                    ? normalized : String(decoding: raw.stem, as: UTF8.self)
+                result.append(Token(text: text[start..<end], normalized: normalized, stem: stem, script: raw.script,
+                                    position: raw.position, kind: raw.kind, utf8Range: raw.utf8Range))
+            }
+        }
+        return result
+    }
+
+    /// The terms an index stores for `text`: the stem of every token (the normalized form when stemming is off),
+    /// compounds and their parts included, in token order.
+    public func terms(_ text: String) -> [String] {
+        var result: [String] = []
+        result.reserveCapacity(text.utf8.count / 5 + 1)
+        WorkspacePool.shared.withWorkspace { workspace in
+            workspace.tokenizer.analyze(text, stemming: stemming) { raw in
+                result.append(String(decoding: raw.stem, as: UTF8.self))
+            }
+        }
+        return result
+    }
+
+    /// The normalized words of `text` joined by single spaces, without compound parts or numeral values:
+    /// "Человек-паук: Вдали от дома" → "человекпаук вдали от дома". Useful to compare titles.
+    public func normalize(_ text: String) -> String {
+        var result = ""
+        WorkspacePool.shared.withWorkspace { workspace in
+            workspace.tokenizer.analyze(text, stemming: false) { raw in
+                guard raw.kind == .word || raw.kind == .compound else { return }
+                if !result.isEmpty {
+                    result.append(" ")
+                }
+                result.append(String(decoding: raw.normalized, as: UTF8.self))
+            }
+        }
+        return result
+    }
+}

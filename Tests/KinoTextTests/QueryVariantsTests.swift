@@ -1,0 +1,49 @@
+import Testing
+import KinoText
+
+/// What a query tries for one word: as typed, the other layout, transliterations.
+struct QueryVariantsTests {
+    let analyzer = Analyzer()
+
+    @Test(arguments: [
+        ("vfnhbwf", Variant.Kind.keyboardLayout, "матрица"),
+        (",hfn", .keyboardLayout, "брат"),
+        ("ghbdtn", .keyboardLayout, "привет"),
+        ("ыефк цфкы", .keyboardLayout, "star wars"),
+        ("brat", .transliteration, "брат"),
+        ("moskva", .transliteration, "москва"),
+        ("matrica", .transliteration, "матрица"),
+        ("солярис", .transliteration, "solyaris"),
+    ])
+    func listsTheIntendedReading(word: String, kind: Variant.Kind, text: String) {
+        let variants = analyzer.queryVariants(word)
+        #expect(variants.first?.kind == .original)
+        #expect(variants.first?.text == word)
+        #expect(variants.contains { $0.kind == kind && $0.text == text }, "\(variants.map(\.text))")
+    }
+
+    @Test func variantsCarryAnalysedTerms() throws {
+        let variant = try #require(analyzer.queryVariants("ыефк цфкы").first { $0.kind == .keyboardLayout })
+        #expect(variant.terms == ["star", "war"])
+        let matrix = try #require(analyzer.queryVariants("vfnhbwf").first { $0.kind == .keyboardLayout })
+        #expect(matrix.terms == ["матриц"])
+    }
+
+    @Test(arguments: ["star", "matrix", "Амели", "brat", "ьфекшч"])
+    func variantsAreBoundedAndDistinct(word: String) {
+        let variants = analyzer.queryVariants(word)
+        #expect(variants.count <= 2 + Transliteration.maximumCandidates)
+        let keys = variants.map { $0.tokens.map(\.normalized) }
+        #expect(Set(keys).count == keys.count)
+    }
+
+    @Test(arguments: ["star", "Matrix", "Sky"])
+    func impossibleLayoutRewritesAreLeftOut(word: String) {
+        #expect(!analyzer.queryVariants(word).contains { $0.kind == .keyboardLayout })
+    }
+
+    @Test func punctuationAloneHasNoVariants() {
+        #expect(analyzer.queryVariants("—").isEmpty)
+        #expect(analyzer.queryVariants("").isEmpty)
+    }
+}

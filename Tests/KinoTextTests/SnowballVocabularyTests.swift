@@ -1,0 +1,45 @@
+import Testing
+@testable import KinoText
+
+/// The official Snowball test vocabularies (`shared/data/snowball`), which libstemmer 2.2.0 must reproduce exactly.
+struct SnowballVocabularyTests {
+    @Test(arguments: [Stemmer.Language.russian, .english])
+    func stemmerReproducesTheOfficialVocabulary(language: Stemmer.Language) throws {
+        let words = try TestData.lines("snowball/\(language.rawValue)/voc.txt")
+        let expected = try TestData.lines("snowball/\(language.rawValue)/output.txt")
+        #expect(words.count == expected.count)
+        #expect(words.count > 29_000)
+        let stemmer = try #require(Stemmer(language))
+
+        var differences: [String] = []
+        for (word, stem) in zip(words, expected) {
+            let actual = stemmer.stem(word)
+            if actual != stem {
+                differences.append("\(word): \(actual) ≠ \(stem)")
+            }
+        }
+        #expect(differences.isEmpty, "\(differences.count) differences, first: \(differences.prefix(10))")
+    }
+
+    /// Through the whole analyzer, every vocabulary word that is a plain word gets the official stem: normalization
+    /// changes nothing the stemmer cares about (the Russian stemmer itself reads "ё" as "е").
+    @Test(arguments: [Stemmer.Language.russian, .english])
+    func analyzerStemsVocabularyWordsLikeSnowball(language: Stemmer.Language) throws {
+        let words = try TestData.lines("snowball/\(language.rawValue)/voc.txt")
+        let expected = try TestData.lines("snowball/\(language.rawValue)/output.txt")
+        let analyzer = Analyzer()
+
+        var checked = 0
+        var differences: [String] = []
+        for (word, stem) in zip(words, expected) where !word.contains("'") {
+            let tokens = analyzer.tokens(word)
+            guard tokens.count == 1 else { continue }
+            checked += 1
+            if tokens[0].stem != stem {
+                differences.append("\(word): \(tokens[0].stem) ≠ \(stem)")
+            }
+        }
+        #expect(checked > words.count * 9 / 10)
+        #expect(differences.isEmpty, "\(differences.count) differences, first: \(differences.prefix(10))")
+    }
+}
