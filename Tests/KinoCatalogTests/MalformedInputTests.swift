@@ -64,7 +64,7 @@ struct MalformedInputTests {
             var context = ImportContext(stopOnFirstError: false)
             try KinopoiskAPIImporter.readList(directory.appendingPathComponent("list.json"), into: &context)
             Issue.record("broken JSON was read")
-        } catch let error as ImportError {
+        } catch let error as CatalogError {
             #expect(error.code == .malformedRecord)
             #expect(error.message.contains("list.json"))
         }
@@ -88,7 +88,7 @@ struct MalformedInputTests {
             let before = try await store.stats()
             let directory = try folder("movies.csv", Self.movieLensHeader + "900001,Good Film (2001),Drama\n900002,Broken\n")
             defer { try? FileManager.default.removeItem(at: directory) }
-            await #expect(throws: ImportError.self) {
+            await #expect(throws: CatalogError.self) {
                 _ = try await importer.importPaths([directory.path], stopOnFirstError: true)
             }
             #expect(try await store.stats() == before)
@@ -105,7 +105,7 @@ struct MalformedInputTests {
             do {
                 _ = try await CatalogImporter(store: store).importPaths(["/nonexistent/kino-data"])
                 Issue.record("importing a missing path succeeded")
-            } catch let error as ImportError {
+            } catch let error as CatalogError {
                 #expect(error.code == .unreadable)
                 #expect(error.message.contains("/nonexistent/kino-data"))
             }

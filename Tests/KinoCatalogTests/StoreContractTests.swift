@@ -108,7 +108,7 @@ struct StoreContractTests {
                 let refused = try await DatabaseURL.open(url)
                 try? await refused.close()
                 Issue.record("a database with a newer schema was opened")
-            } catch let error as StoreError {
+            } catch let error as CatalogError {
                 #expect(error.code == .schemaTooNew)
                 #expect(error.message.contains("schema version \(CatalogSchema.currentVersion + 1)"))
             }
@@ -155,7 +155,7 @@ struct StoreContractTests {
             #expect(loaded == stats, "everything but the external ratings set travels in a snapshot")
             let id = try #require(try await store.filmID(for: ExternalID(.tmdb, "19995")))
             #expect(try await store.film(id: id) == avatar)
-            await #expect(throws: SnapshotError.self) { try await CatalogSnapshot.load(path, into: store) }
+            await #expect(throws: CatalogError.self) { try await CatalogSnapshot.load(path, into: store) }
         }
     }
 
@@ -172,12 +172,12 @@ struct StoreContractTests {
         try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: truncated))
         let foreign = directory.appendingPathComponent("foreign.jsonl.gz").path
         try Data("{\"format\": \"kino-catalog\", \"version\": 99, \"films\": 0, \"people\": 0, \"records\": 0}\n".utf8).write(to: URL(fileURLWithPath: foreign))
-        for (file, code) in [(truncated, SnapshotError.Code.corrupt), (foreign, .tooNew)] {
+        for (file, code) in [(truncated, CatalogError.Code.corruptSnapshot), (foreign, .snapshotTooNew)] {
             try await StoreKind.sqlite.withFreshStore { store, _ in
                 do {
                     try await CatalogSnapshot.load(file, into: store)
                     Issue.record("\(file) loaded")
-                } catch let error as SnapshotError {
+                } catch let error as CatalogError {
                     #expect(error.code == code)
                     #expect(error.message.contains(file))
                 }

@@ -10,18 +10,18 @@ struct CSVDataset {
     /// Opens the file and checks that its header has the given columns.
     init(url: URL, requiredColumns: [String]) throws {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ImportError(.unreadable, "\(url.path): cannot read the file")
+            throw CatalogError(.unreadable, "\(url.path): cannot read the file")
         }
         reader = CSVReader(bytes: Array(data), path: url.path)
         name = url.lastPathComponent
         guard case .success(let row)? = reader.next() else {
-            throw ImportError(.unexpectedLayout, "\(url.path):1: no readable header row")
+            throw CatalogError(.unexpectedLayout, "\(url.path):1: no readable header row")
         }
         header = row.fields.map { $0.trimmingWhitespace() }
         columns = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let missing = requiredColumns.filter { columns[$0] == nil }
         guard missing.isEmpty else {
-            throw ImportError(.unexpectedLayout, "\(url.path):1: missing columns \(missing.joined(separator: ", "))")
+            throw CatalogError(.unexpectedLayout, "\(url.path):1: missing columns \(missing.joined(separator: ", "))")
         }
     }
 

@@ -23,7 +23,7 @@ public struct CatalogImporter: Sendable {
                             progress: @Sendable (Progress) -> Void = { _ in }) async throws -> ImportReport {
         let (files, skipped) = try DatasetFile.discover(paths)
         guard !files.isEmpty else {
-            throw ImportError(.nothingToImport, "no known dataset under \(paths.joined(separator: ", "))")
+            throw CatalogError(.nothingToImport, "no known dataset under \(paths.joined(separator: ", "))")
         }
         var context = ImportContext(stopOnFirstError: stopOnFirstError)
         for (index, file) in files.enumerated() {

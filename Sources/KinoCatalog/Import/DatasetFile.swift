@@ -44,12 +44,12 @@ public struct DatasetFile: Hashable, Sendable {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ImportError(.unreadable, "\(path): no such file or folder")
+                throw CatalogError(.unreadable, "\(path): no such file or folder")
             }
             var candidates: [URL] = []
             if isDirectory.boolValue {
                 guard let enumerator = manager.enumerator(at: URL(fileURLWithPath: path), includingPropertiesForKeys: [.isRegularFileKey]) else {
-                    throw ImportError(.unreadable, "\(path): cannot list the folder")
+                    throw CatalogError(.unreadable, "\(path): cannot list the folder")
                 }
                 for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
                     candidates.append(url)
@@ -69,7 +69,7 @@ public struct DatasetFile: Hashable, Sendable {
         switch url.pathExtension.lowercased() {
         case "csv":
             guard let handle = FileHandle(forReadingAtPath: url.path) else {
-                throw ImportError(.unreadable, "\(url.path): cannot open the file")
+                throw CatalogError(.unreadable, "\(url.path): cannot open the file")
             }
             defer { try? handle.close() }
             let head = String(decoding: handle.readData(ofLength: 256), as: UTF8.self)
@@ -77,7 +77,7 @@ public struct DatasetFile: Hashable, Sendable {
             return csvHeaders.first { head.hasPrefix($0.prefix) }?.kind
         case "json":
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw ImportError(.unreadable, "\(url.path): cannot read the file")
+                throw CatalogError(.unreadable, "\(url.path): cannot read the file")
             }
             guard let json = try? JSONSerialization.jsonObject(with: data) else { return nil }
             if let object = json as? [String: Any] {

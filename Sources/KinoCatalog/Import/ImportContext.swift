@@ -32,7 +32,7 @@ struct ImportContext {
 
     /// Records a rejected row; throws when the import stops on the first malformed row.
     mutating func reject(_ issue: ImportIssue, source: Source) throws {
-        if stopOnFirstError { throw ImportError(.malformedRecord, issue.description) }
+        if stopOnFirstError { throw CatalogError(.malformedRecord, issue.description) }
         reports[source, default: SourceReport(source: source)].rejected.append(issue)
     }
 

@@ -35,11 +35,11 @@ extension Dictionary where Key == String, Value == Any {
 /// Reads a JSON file, turning a parse failure into an import error that names the file.
 func readJSON(_ url: URL) throws -> Any {
     guard let data = FileManager.default.contents(atPath: url.path) else {
-        throw ImportError(.unreadable, "\(url.path): cannot read the file")
+        throw CatalogError(.unreadable, "\(url.path): cannot read the file")
     }
     do {
         return try JSONSerialization.jsonObject(with: data)
     } catch {
-        throw ImportError(.malformedRecord, "\(url.path): not valid JSON (\(error.localizedDescription))")
+        throw CatalogError(.malformedRecord, "\(url.path): not valid JSON (\(error.localizedDescription))")
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 enum KinopoiskAPIImporter {
     static func readList(_ url: URL, into context: inout ImportContext) throws {
         guard let page = try readJSON(url) as? [String: Any], let docs = page["docs"] as? [Any] else {
-            throw ImportError(.unexpectedLayout, "\(url.path): not a Kinopoisk list response (no docs array)")
+            throw CatalogError(.unexpectedLayout, "\(url.path): not a Kinopoisk list response (no docs array)")
         }
         context.noteFile(url, for: .kinopoiskList)
         // A list response does not say what its items are; list files of series are named so (`serials1.json`).
@@ -31,7 +31,7 @@ enum KinopoiskAPIImporter {
 
     static func readFull(_ url: URL, into context: inout ImportContext) throws {
         guard let doc = try readJSON(url) as? [String: Any] else {
-            throw ImportError(.unexpectedLayout, "\(url.path): not a Kinopoisk film record")
+            throw CatalogError(.unexpectedLayout, "\(url.path): not a Kinopoisk film record")
         }
         context.noteFile(url, for: .kinopoiskFull)
         let origin = url.lastPathComponent

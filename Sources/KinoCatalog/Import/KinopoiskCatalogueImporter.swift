@@ -5,7 +5,7 @@ import Foundation
 enum KinopoiskCatalogueImporter {
     static func readHD(_ url: URL, into context: inout ImportContext) throws {
         guard let items = try readJSON(url) as? [Any] else {
-            throw ImportError(.unexpectedLayout, "\(url.path): not a Kinopoisk HD catalogue (no array)")
+            throw CatalogError(.unexpectedLayout, "\(url.path): not a Kinopoisk HD catalogue (no array)")
         }
         context.noteFile(url, for: .kinopoiskHD)
         for (index, item) in items.enumerated() {
@@ -38,7 +38,7 @@ enum KinopoiskCatalogueImporter {
 
     static func readUnofficial(_ url: URL, into context: inout ImportContext) throws {
         guard let items = try readJSON(url) as? [Any] else {
-            throw ImportError(.unexpectedLayout, "\(url.path): not an unofficial Kinopoisk API list (no array)")
+            throw CatalogError(.unexpectedLayout, "\(url.path): not an unofficial Kinopoisk API list (no array)")
         }
         context.noteFile(url, for: .kinopoiskUnofficial)
         for (index, item) in items.enumerated() {

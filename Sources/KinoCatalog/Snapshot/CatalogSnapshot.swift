@@ -49,7 +49,7 @@ public enum CatalogSnapshot {
                 try writer.write(line: try encoder.encode(FilmLine(film: film, records: records[film.id] ?? [])))
             }
             try writer.close()
-            guard rename(temporary, path) == 0 else { throw SnapshotError(.unwritable, "cannot move the snapshot to \(path)") }
+            guard rename(temporary, path) == 0 else { throw CatalogError(.unwritable, "cannot move the snapshot to \(path)") }
             return header
         } catch {
             unlink(temporary)
@@ -61,16 +61,16 @@ public enum CatalogSnapshot {
     @discardableResult
     public static func load(_ path: String, into store: any CatalogStore) async throws -> Header {
         guard try await store.stats().films == 0 else {
-            throw SnapshotError(.catalogNotEmpty, "the catalog already has films: a snapshot loads into an empty catalog only")
+            throw CatalogError(.catalogNotEmpty, "the catalog already has films: a snapshot loads into an empty catalog only")
         }
         let data = try GzipFile.read(path: path)
         let decoder = CatalogJSON.decoder()
         var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).makeIterator()
         guard let first = lines.next(), let header = try? decoder.decode(Header.self, from: Data(first)), header.format == format else {
-            throw SnapshotError(.corrupt, "\(path) is not a Kino catalog snapshot (no header line)")
+            throw CatalogError(.corruptSnapshot, "\(path) is not a Kino catalog snapshot (no header line)")
         }
         guard header.version <= version else {
-            throw SnapshotError(.tooNew, "\(path) is a snapshot of version \(header.version); this kino reads versions up to \(version)")
+            throw CatalogError(.snapshotTooNew, "\(path) is a snapshot of version \(header.version); this kino reads versions up to \(version)")
         }
         var changes = CatalogChanges()
         var lineNumber = 1
@@ -84,12 +84,12 @@ public enum CatalogSnapshot {
                     changes.films.append(film.film)
                     changes.records += film.records
                 } catch {
-                    throw SnapshotError(.corrupt, "\(path):\(lineNumber): not a person or film line (\(error))")
+                    throw CatalogError(.corruptSnapshot, "\(path):\(lineNumber): not a person or film line (\(error))")
                 }
             }
         }
         guard changes.films.count == header.films, changes.people.count == header.people, changes.records.count == header.records else {
-            throw SnapshotError(.corrupt, "\(path) is truncated: the header promises \(header.films) films, \(header.people) people and \(header.records) records, the file has \(changes.films.count), \(changes.people.count) and \(changes.records.count)")
+            throw CatalogError(.corruptSnapshot, "\(path) is truncated: the header promises \(header.films) films, \(header.people) people and \(header.records) records, the file has \(changes.films.count), \(changes.people.count) and \(changes.records.count)")
         }
         try await store.apply(changes)
         return header

@@ -9,7 +9,7 @@ enum GzipFile {
         let path: String
 
         init(path: String) throws {
-            guard let file = gzopen(path, "wb6") else { throw SnapshotError(.unwritable, "cannot create \(path)") }
+            guard let file = gzopen(path, "wb6") else { throw CatalogError(.unwritable, "cannot create \(path)") }
             self.file = file
             self.path = path
         }
@@ -18,31 +18,31 @@ enum GzipFile {
             var bytes = line
             bytes.append(UInt8(ascii: "\n"))
             let written = bytes.withUnsafeBytes { gzwrite(file, $0.baseAddress, UInt32($0.count)) }
-            guard written == Int32(bytes.count) else { throw SnapshotError(.unwritable, "cannot write to \(path)") }
+            guard written == Int32(bytes.count) else { throw CatalogError(.unwritable, "cannot write to \(path)") }
         }
 
         func close() throws {
-            guard gzclose(file) == Z_OK else { throw SnapshotError(.unwritable, "cannot finish \(path)") }
+            guard gzclose(file) == Z_OK else { throw CatalogError(.unwritable, "cannot finish \(path)") }
         }
     }
 
     /// Reads a whole gzip (or plain) file; a truncated or corrupt stream is an error naming the file.
     static func read(path: String) throws -> Data {
         guard FileManager.default.fileExists(atPath: path), let file = gzopen(path, "rb") else {
-            throw SnapshotError(.unreadable, "cannot open \(path)")
+            throw CatalogError(.unreadable, "cannot open \(path)")
         }
         defer { gzclose(file) }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = buffer.withUnsafeMutableBytes { gzread(file, $0.baseAddress, UInt32($0.count)) }
-            if count < 0 { throw SnapshotError(.corrupt, "\(path) is not a readable gzip file (\(errorMessage(file)))") }
+            if count < 0 { throw CatalogError(.corruptSnapshot, "\(path) is not a readable gzip file (\(errorMessage(file)))") }
             if count == 0 { break }
             data.append(contentsOf: buffer[0..<Int(count)])
         }
         var code: Int32 = 0
         _ = gzerror(file, &code)
-        if code != Z_OK && code != Z_STREAM_END { throw SnapshotError(.corrupt, "\(path) is truncated or corrupt") }
+        if code != Z_OK && code != Z_STREAM_END { throw CatalogError(.corruptSnapshot, "\(path) is truncated or corrupt") }
         return data
     }
 

@@ -10,7 +10,7 @@ public enum CatalogSeeder {
     public static func seedIfEmpty(_ store: any CatalogStore, snapshot path: String = defaultSnapshotPath) async throws -> Bool {
         guard try await store.stats().films == 0 else { return false }
         guard FileManager.default.fileExists(atPath: path) else {
-            throw SnapshotError(.unreadable, "the catalog is empty and the demo catalog \(path) is missing: run kino from the project folder or import datasets with kino import")
+            throw CatalogError(.unreadable, "the catalog is empty and the demo catalog \(path) is missing: run kino from the project folder or import datasets with kino import")
         }
         try await CatalogSnapshot.load(path, into: store)
         return true

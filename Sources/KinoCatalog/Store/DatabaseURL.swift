@@ -10,13 +10,13 @@ public enum DatabaseURL {
         if url == "sqlite::memory:" { return try await SQLiteCatalogStore.open(path: nil, logger: logger) }
         if url.hasPrefix("sqlite://") {
             let path = String(url.dropFirst("sqlite://".count))
-            guard !path.isEmpty else { throw StoreError(.invalidURL, "the SQLite URL names no file: \(url)") }
+            guard !path.isEmpty else { throw CatalogError(.invalidURL, "the SQLite URL names no file: \(url)") }
             return try await SQLiteCatalogStore.open(path: path, logger: logger)
         }
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") || url.hasPrefix("postgres+") || url.hasPrefix("postgresql+") {
             return try await PostgresCatalogStore.open(url: url, logger: logger)
         }
-        throw StoreError(.invalidURL, "unknown database URL '\(redacted(url))': use sqlite://PATH or postgres://USER@HOST/DB")
+        throw CatalogError(.invalidURL, "unknown database URL '\(redacted(url))': use sqlite://PATH or postgres://USER@HOST/DB")
     }
 
     /// The URL without its password, for messages.

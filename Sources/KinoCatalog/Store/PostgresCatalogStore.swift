@@ -19,13 +19,13 @@ public final class PostgresCatalogStore: SQLBackedStore {
         do {
             configuration = try SQLPostgresConfiguration(url: url)
         } catch {
-            throw StoreError(.invalidURL, "not a PostgreSQL URL Kino understands: \(DatabaseURL.redacted(url))")
+            throw CatalogError(.invalidURL, "not a PostgreSQL URL Kino understands: \(DatabaseURL.redacted(url))")
         }
         let connection: PostgresConnection
         do {
             connection = try await PostgresConnection.connect(configuration: configuration.coreConfiguration, id: 1, logger: logger)
         } catch {
-            throw StoreError(.unavailable, "cannot connect to PostgreSQL at \(DatabaseURL.redacted(url)): \(String(reflecting: error))")
+            throw CatalogError(.unavailable, "cannot connect to PostgreSQL at \(DatabaseURL.redacted(url)): \(String(reflecting: error))")
         }
         let store = PostgresCatalogStore(connection: connection)
         do {

@@ -18,7 +18,7 @@ struct SQLCatalog: Sendable {
             ? try await database.raw("SELECT MAX(version) AS version FROM kino_schema").first()!.decode(column: "version", as: Int.self)
             : 0
         if version > CatalogSchema.currentVersion {
-            throw StoreError(.schemaTooNew, "the catalog database has schema version \(version), but this kino knows versions up to \(CatalogSchema.currentVersion): upgrade kino")
+            throw CatalogError(.schemaTooNew, "the catalog database has schema version \(version), but this kino knows versions up to \(CatalogSchema.currentVersion): upgrade kino")
         }
         for migration in CatalogSchema.migrations where migration.version > version {
             try await transaction {
@@ -133,7 +133,7 @@ struct SQLCatalog: Sendable {
         return try await database.raw("SELECT film_id, rule, hash, document FROM source_records ORDER BY film_id, source, source_id").all().map { row in
             let ruleText = try row.decode(column: "rule", as: String.self)
             guard let rule = MergeRule(rawValue: ruleText) else {
-                throw StoreError(.corruptDocument, "a source record has an unknown merge rule '\(ruleText)'")
+                throw CatalogError(.corruptDocument, "a source record has an unknown merge rule '\(ruleText)'")
             }
             return StoredRecord(record: try decodeDocument(row, as: SourceRecord.self, decoder: decoder),
                                 filmID: try row.decode(column: "film_id", as: Int.self), rule: rule,
@@ -221,7 +221,7 @@ struct SQLCatalog: Sendable {
         do {
             return try decoder.decode(T.self, from: Data(text.utf8))
         } catch {
-            throw StoreError(.corruptDocument, "a stored \(T.self) cannot be read back: \(error)")
+            throw CatalogError(.corruptDocument, "a stored \(T.self) cannot be read back: \(error)")
         }
     }
 }

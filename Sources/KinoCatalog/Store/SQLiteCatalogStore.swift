@@ -19,7 +19,7 @@ public final class SQLiteCatalogStore: SQLBackedStore {
         do {
             connection = try await SQLiteConnection.open(storage: path.map { .file(path: $0) } ?? .memory, logger: logger)
         } catch {
-            throw StoreError(.unavailable, "cannot open the SQLite database \(path ?? ":memory:"): \(error)")
+            throw CatalogError(.unavailable, "cannot open the SQLite database \(path ?? ":memory:"): \(error)")
         }
         let store = SQLiteCatalogStore(connection: connection)
         do {
