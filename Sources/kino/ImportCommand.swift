@@ -109,8 +109,10 @@ enum ImportReportText {
         } else if report.externalRatingsImported > 0 || report.externalTagsImported > 0 {
             lines.append("external ratings: \(report.externalRatingsImported) ratings, \(report.externalTagsImported) tags")
         }
-        if !report.skippedFiles.isEmpty {
-            lines.append("\(report.skippedFiles.count) files are not a known dataset and were skipped")
+        let broken = report.skippedFiles.filter { $0.contains("not valid JSON") }
+        for file in broken { lines.append("skipped: \(file)") }
+        if report.skippedFiles.count > broken.count {
+            lines.append("\(report.skippedFiles.count - broken.count) files are not a known dataset and were skipped")
         }
         return lines.joined(separator: "\n")
     }

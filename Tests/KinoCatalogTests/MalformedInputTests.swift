@@ -53,21 +53,30 @@ struct MalformedInputTests {
         #expect(context.reports[.movielens]?.rejected.first?.description == "movies.csv:3: a quoted field is never closed")
     }
 
-    @Test func brokenJSONNamesTheFile() throws {
-        let directory = try folder("list.json", #"{"docs": [{"id": 1, "name": "Брат"}"#)
+    @Test func brokenJSONNamesTheFileAndLine() throws {
+        let directory = try folder("list.json", "{\"docs\": [\n  {\"id\": 1, \"name\": \"Брат\"},,\n]}")
         defer { try? FileManager.default.removeItem(at: directory) }
-        // A file that is not valid JSON is no known dataset: it is skipped, not guessed at.
+        let file = directory.appendingPathComponent("list.json").path
+        // Named on its own, the file is an error that says where it broke.
+        do {
+            _ = try DatasetFile.discover([file])
+            Issue.record("broken JSON was accepted")
+        } catch let error as CatalogError {
+            #expect(error.code == .malformedRecord)
+            #expect(error.message.hasPrefix("\(file):2: not valid JSON"))
+        }
+        // Inside a folder, it is listed as skipped with the reason, and the rest of the folder still imports.
         let found = try DatasetFile.discover([directory.path])
         #expect(found.files.isEmpty)
         #expect(found.skipped.count == 1)
-        do {
-            var context = ImportContext(stopOnFirstError: false)
-            try KinopoiskAPIImporter.readList(directory.appendingPathComponent("list.json"), into: &context)
-            Issue.record("broken JSON was read")
-        } catch let error as CatalogError {
-            #expect(error.code == .malformedRecord)
-            #expect(error.message.contains("list.json"))
-        }
+        #expect(found.skipped.first?.contains("list.json:2: not valid JSON") == true)
+    }
+
+    @Test func aFileThatIsNoDatasetIsAnError() throws {
+        let directory = try folder("notes.csv", "a,b,c\n1,2,3\n")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(throws: CatalogError.self) { try DatasetFile.discover([directory.appendingPathComponent("notes.csv").path]) }
+        #expect(try DatasetFile.discover([directory.path]).skipped.count == 1)
     }
 
     @Test func badItemsOfAJSONListAreRejectedByPosition() throws {

@@ -35,8 +35,9 @@ public struct DatasetFile: Hashable, Sendable {
         ("Poster_Link,Series_Title,Released_Year", .imdbTop),
     ]
 
-    /// Finds every dataset file under the given files and folders. Returns them with the files that are not
-    /// datasets (skipped).
+    /// Finds every dataset file under the given files and folders. Returns them with the files of the folders that
+    /// are not datasets (skipped; a broken JSON file is listed with what is wrong with it). A file named on its own
+    /// that is not a dataset, or not valid JSON, is an error.
     public static func discover(_ paths: [String]) throws -> (files: [DatasetFile], skipped: [String]) {
         var found: [DatasetFile] = []
         var skipped: [String] = []
@@ -58,7 +59,18 @@ public struct DatasetFile: Hashable, Sendable {
                 candidates.append(URL(fileURLWithPath: path))
             }
             for url in candidates.sorted(by: { $0.path < $1.path }) {
-                if let kind = try detect(url) { found.append(DatasetFile(kind: kind, url: url)) } else { skipped.append(url.path) }
+                do {
+                    if let kind = try detect(url) {
+                        found.append(DatasetFile(kind: kind, url: url))
+                    } else if isDirectory.boolValue {
+                        skipped.append(url.path)
+                    } else {
+                        throw CatalogError(.unexpectedLayout, "\(url.path): not a dataset Kino knows (see kino import --help)")
+                    }
+                } catch let error as CatalogError where error.code == .malformedRecord && isDirectory.boolValue {
+                    // A broken JSON file inside a folder is named, and the rest of the folder still imports.
+                    skipped.append(error.message)
+                }
             }
         }
         return (found, skipped)
@@ -79,7 +91,7 @@ public struct DatasetFile: Hashable, Sendable {
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw CatalogError(.unreadable, "\(url.path): cannot read the file")
             }
-            guard let json = try? JSONSerialization.jsonObject(with: data) else { return nil }
+            let json = try parseJSON(data, name: url.path)
             if let object = json as? [String: Any] {
                 if object["docs"] is [Any] { return .kinopoiskList }
                 if object["id"] != nil, object["name"] != nil, object["persons"] != nil || object["externalId"] != nil {

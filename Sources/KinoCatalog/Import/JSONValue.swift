@@ -32,14 +32,26 @@ extension Dictionary where Key == String, Value == Any {
     func strings(_ key: String) -> [String] { (self[key] as? [Any])?.compactMap { ($0 as? String)?.nonBlank } ?? [] }
 }
 
-/// Reads a JSON file, turning a parse failure into an import error that names the file.
+/// Reads a JSON file, turning a parse failure into an import error that names the file and the line.
 func readJSON(_ url: URL) throws -> Any {
     guard let data = FileManager.default.contents(atPath: url.path) else {
         throw CatalogError(.unreadable, "\(url.path): cannot read the file")
     }
+    return try parseJSON(data, name: url.path)
+}
+
+/// Parses JSON; a failure names the file and, where the parser says, the line of the fault.
+func parseJSON(_ data: Data, name: String) throws -> Any {
     do {
         return try JSONSerialization.jsonObject(with: data)
     } catch {
-        throw CatalogError(.malformedRecord, "\(url.path): not valid JSON (\(error.localizedDescription))")
+        let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
+        var location = ""
+        if let range = detail.range(of: #"character (\d+)"#, options: .regularExpression),
+           let offset = Int(detail[range].dropFirst("character ".count)) {
+            let line = data.prefix(offset).reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            location = ":\(line)"
+        }
+        throw CatalogError(.malformedRecord, "\(name)\(location): not valid JSON (\(detail))")
     }
 }

@@ -1,0 +1,15 @@
+/// The frame every index file shares (after Lucene's `CodecUtil`):
+///
+/// ```
+/// header  magic "KINOIDX1" (8) | kind tag (4) | format version u32 LE (4) | segment id (16)      = 32 bytes
+/// body    structure-specific bytes
+/// footer  body length u64 LE (8) | xxHash64 of header + body, u64 LE (8) | magic "KINOIDX1" (8) = 24 bytes
+/// ```
+///
+/// All offsets stored inside a body are relative to the start of the body.
+enum IndexFileFormat {
+    static let magic: [UInt8] = Array("KINOIDX1".utf8)
+    static let version: UInt32 = 1
+    static let headerSize = 32
+    static let footerSize = 24
+}
