@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "kino", targets: ["kino"]),
         .library(name: "KinoCatalog", targets: ["KinoCatalog"]),
         .library(name: "KinoText", targets: ["KinoText"]),
+        .library(name: "KinoIndex", targets: ["KinoIndex"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -29,6 +30,11 @@ let package = Package(
         .target(
             name: "KinoText",
             dependencies: ["CICU", "CStemmer"]
+        ),
+        // The search engine: film-agnostic, no HTTP, database or logging.
+        .target(
+            name: "KinoIndex",
+            dependencies: ["KinoText"]
         ),
 
         .target(
@@ -60,6 +66,10 @@ let package = Package(
         .testTarget(
             name: "KinoTextTests",
             dependencies: ["KinoText"]
+        ),
+        .testTarget(
+            name: "KinoIndexTests",
+            dependencies: ["KinoIndex"]
         ),
 
     ],

@@ -57,4 +57,9 @@ struct ByteWriter {
             bytes[offset + index] = UInt8(truncatingIfNeeded: value >> UInt32(8 * index))
         }
     }
+
+    /// Overwrites the byte at `offset` (which must already be written).
+    mutating func setByte(_ value: UInt8, at offset: Int) {
+        bytes[offset] = value
+    }
 }

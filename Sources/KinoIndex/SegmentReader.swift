@@ -1,0 +1,86 @@
+/// An open segment: every file mapped and validated, with zero-copy readers over them.
+///
+/// Opening maps `meta.kix` and the structure files, validates each file's header, footer and checksum, and checks
+/// that all of them carry the same segment id and agree on the document count. After that, lookups read the mapped
+/// bytes directly. A reader is an immutable value and can be shared between tasks.
+public struct SegmentReader: Sendable {
+    /// The segment's id, from its files' headers.
+    public let segmentID: SegmentID
+    /// The schema the segment was written with.
+    public let schema: Schema
+    /// The number of documents; their ids are `0..<docCount`.
+    public let docCount: Int
+    /// The sorted terms of all fields.
+    public let terms: TermDictionaryReader
+    /// Per-document field lengths.
+    public let fieldLengths: FieldLengthsReader
+    /// Per-document stored bytes.
+    public let storedFields: StoredFieldsReader
+    /// Per-document column values.
+    public let columns: ColumnsReader
+    private let totalLengths: [FieldID: UInt64]
+    private let postingsBody: ByteView
+    private let positionsBody: ByteView
+
+    /// Maps and validates the segment in `directory`.
+    public init(directory: String) throws(IndexError) {
+        let metaFile = try MappedFile(directory: directory, name: SegmentFiles.meta, kind: .meta)
+        let meta = try SegmentMeta(file: metaFile)
+        segmentID = metaFile.segmentID
+        schema = meta.schema
+        docCount = meta.docCount
+        totalLengths = meta.totalLengths
+
+        func open(_ name: String, _ kind: FileKind) throws(IndexError) -> MappedFile {
+            let file = try MappedFile(directory: directory, name: name, kind: kind)
+            guard file.segmentID == metaFile.segmentID else {
+                throw IndexError(.corrupt, "\(name): belongs to segment \(file.segmentID), not \(metaFile.segmentID)")
+            }
+            return file
+        }
+        terms = try TermDictionaryReader(file: open(SegmentFiles.terms, .terms))
+        postingsBody = try open(SegmentFiles.postings, .postings).body
+        positionsBody = try open(SegmentFiles.positions, .positions).body
+        fieldLengths = try FieldLengthsReader(file: open(SegmentFiles.fieldLengths, .fieldLengths), docCount: docCount)
+        storedFields = try StoredFieldsReader(file: open(SegmentFiles.stored, .storedFields), docCount: docCount)
+        columns = try ColumnsReader(file: open(SegmentFiles.columns, .columns), docCount: docCount)
+    }
+
+    /// The dictionary entry of `term` (an analysed term, as ``Analyzer/terms(_:)`` makes) in `field`, or nil.
+    public func termInfo(field: FieldID, term: String) -> TermInfo? {
+        terms.termInfo(exact: TermKey.make(field: field, term: term))
+    }
+
+    /// A cursor over the documents that contain `term` in `field`, or nil if none do.
+    public func postings(field: FieldID, term: String) -> PostingsCursor? {
+        termInfo(field: field, term: term).map(postings)
+    }
+
+    /// A cursor over the postings a dictionary entry points to.
+    public func postings(_ info: TermInfo) -> PostingsCursor {
+        PostingsCursor(info: info, postings: postingsBody, positions: positionsBody, fileName: SegmentFiles.postings)
+    }
+
+    /// The terms of `field` that start with `prefix` (an as-you-type prefix), in byte order, read lazily.
+    public func terms(field: FieldID, prefix: String) -> some Sequence<(term: String, info: TermInfo)> {
+        terms.terms(prefix: TermKey.make(field: field, term: prefix)).lazy.map { entry in
+            (term: String(decoding: entry.key.dropFirst(2), as: UTF8.self), info: entry.info)
+        }
+    }
+
+    /// The term with this ordinal in the whole dictionary (all fields, in byte order), or nil.
+    public func term(at ordinal: Int) -> (field: FieldID, term: String, info: TermInfo)? {
+        guard let entry = terms.term(at: ordinal), let (field, term) = TermKey.split(entry.key) else { return nil }
+        return (field, term, entry.info)
+    }
+
+    /// The sum of `field`'s lengths over all documents.
+    public func totalLength(field: FieldID) -> UInt64 {
+        totalLengths[field] ?? 0
+    }
+
+    /// The average length of `field` per document (0 in an empty segment), BM25's `avgdl`.
+    public func averageLength(field: FieldID) -> Double {
+        docCount == 0 ? 0 : Double(totalLength(field: field)) / Double(docCount)
+    }
+}

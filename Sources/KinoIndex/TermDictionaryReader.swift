@@ -1,0 +1,208 @@
+/// A zero-copy view of a term dictionary written by ``TermDictionarySerializer``.
+///
+/// Exact lookups binary-search the block heads and scan one block; prefix enumeration starts at the first key not
+/// below the prefix and walks forward. The trailer and the block index are validated at open; a block whose entries
+/// do not decode ends an iteration early and makes lookups miss rather than trap.
+public struct TermDictionaryReader: Sendable {
+    private let body: ByteView
+    private let name: String
+    /// The number of terms.
+    public let count: Int
+    private let blockSize: Int
+    private let blockCount: Int
+    private let indexOffset: Int
+    private let keysOffset: Int
+
+    init(file: MappedFile) throws(IndexError) {
+        body = file.body
+        name = file.name
+        let trailer = TermDictionarySerializer.trailerSize
+        guard body.count >= trailer else {
+            throw IndexError(.corrupt, "\(name): body of \(body.count) bytes has no room for the trailer")
+        }
+        var cursor = ByteCursor(body, offset: body.count - trailer, file: name)
+        let termCount = try cursor.u64("term count")
+        let blockSize = Int(try cursor.u32("block size"))
+        let blockCount = Int(try cursor.u32("block count"))
+        let indexOffset = try cursor.u64("index offset")
+        let keysOffset = try cursor.u64("keys offset")
+        let end = UInt64(body.count - trailer)
+        guard blockSize > 0, termCount <= UInt64(Int32.max),
+              UInt64(blockCount) == (termCount + UInt64(blockSize) - 1) / UInt64(blockSize),
+              indexOffset <= end, keysOffset <= end,
+              keysOffset - min(keysOffset, indexOffset) == UInt64(blockCount) * 16, indexOffset <= keysOffset
+        else {
+            throw IndexError(.corrupt, "\(name): inconsistent trailer (\(termCount) terms, \(blockCount) blocks)")
+        }
+        count = Int(termCount)
+        self.blockSize = blockSize
+        self.blockCount = blockCount
+        self.indexOffset = Int(indexOffset)
+        self.keysOffset = Int(keysOffset)
+        var previousBlock: UInt64 = 0
+        for block in 0..<blockCount {
+            let entry = self.indexOffset + block * 16
+            guard let offset = body.u64(at: entry), let keyOffset = body.u32(at: entry + 8),
+                  let keyLength = body.u32(at: entry + 12),
+                  offset < indexOffset, block == 0 ? offset == 0 : offset > previousBlock,
+                  body.contains(offset: self.keysOffset + Int(keyOffset), length: Int(keyLength)),
+                  self.keysOffset + Int(keyOffset) + Int(keyLength) <= Int(end)
+            else {
+                throw IndexError(.corrupt, "\(name): block index entry \(block) out of range")
+            }
+            previousBlock = offset
+        }
+    }
+
+    /// The term info of exactly `key`, or nil.
+    func termInfo(exact key: [UInt8]) -> TermInfo? {
+        guard let block = lastBlock(notAbove: key) else { return nil }
+        var iterator = Entries(reader: self, block: block)
+        while let (candidate, info) = iterator.next() {
+            if candidate == key { return info }
+            if TermKey.precedes(key, candidate) || iterator.block != block { return nil }
+        }
+        return nil
+    }
+
+    /// The key and info of the term with this ordinal (its rank in sorted order), or nil.
+    func term(at ordinal: Int) -> (key: [UInt8], info: TermInfo)? {
+        guard ordinal >= 0, ordinal < count else { return nil }
+        var iterator = Entries(reader: self, block: ordinal / blockSize)
+        for _ in 0..<(ordinal % blockSize) {
+            guard iterator.next() != nil else { return nil }
+        }
+        return iterator.next()
+    }
+
+    /// Every term whose key starts with `prefix`, in sorted order, read lazily.
+    func terms(prefix: [UInt8]) -> TermRange {
+        var iterator = Entries(reader: self, block: lastBlock(notAbove: prefix) ?? 0)
+        var first: (key: [UInt8], info: TermInfo)?
+        while let entry = iterator.next() {
+            if !TermKey.precedes(entry.key, prefix) {
+                first = entry
+                break
+            }
+        }
+        return TermRange(prefix: prefix, first: first, rest: iterator)
+    }
+
+    /// The index of the last block whose first key is not above `key`, or nil if `key` precedes every term.
+    private func lastBlock(notAbove key: [UInt8]) -> Int? {
+        var low = 0
+        var high = blockCount
+        while low < high {
+            let middle = (low + high) / 2
+            if compareFirstKey(of: middle, with: key) <= 0 {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        return low == 0 ? nil : low - 1
+    }
+
+    /// The sign of (first key of `block`) − `key` in byte order.
+    private func compareFirstKey(of block: Int, with key: [UInt8]) -> Int {
+        let entry = indexOffset + block * 16
+        let offset = keysOffset + Int(body.u32(at: entry + 8) ?? 0)
+        let length = Int(body.u32(at: entry + 12) ?? 0)
+        return body.withUnsafeBytes { bytes in
+            key.withUnsafeBytes { other in
+                let shared = min(length, other.count)
+                for index in 0..<shared {
+                    let lhs = bytes[offset + index]
+                    let rhs = other[index]
+                    if lhs != rhs { return lhs < rhs ? -1 : 1 }
+                }
+                return length == other.count ? 0 : (length < other.count ? -1 : 1)
+            }
+        }
+    }
+
+    /// Walks the dictionary's entries in order from the start of a block.
+    struct Entries: IteratorProtocol {
+        private let reader: TermDictionaryReader
+        private(set) var block: Int
+        private var indexInBlock = 0
+        private var ordinal: Int
+        private var offset: Int
+        private var key: [UInt8] = []
+
+        init(reader: TermDictionaryReader, block: Int) {
+            self.reader = reader
+            self.block = block
+            ordinal = block * reader.blockSize
+            offset = Int(reader.body.u64(at: reader.indexOffset + block * 16) ?? UInt64(reader.indexOffset))
+        }
+
+        mutating func next() -> (key: [UInt8], info: TermInfo)? {
+            guard ordinal < reader.count, block < reader.blockCount else { return nil }
+            if indexInBlock == reader.blockSize {
+                block += 1
+                indexInBlock = 0
+                guard block < reader.blockCount,
+                      let start = reader.body.u64(at: reader.indexOffset + block * 16) else { return nil }
+                offset = Int(start)
+                key.removeAll(keepingCapacity: true)
+            }
+            let body = reader.body
+            var position = offset
+            guard let shared = body.varint(at: &position), let suffix = body.varint(at: &position),
+                  shared <= UInt64(key.count), indexInBlock > 0 || shared == 0,
+                  position <= reader.indexOffset, suffix <= UInt64(reader.indexOffset - position),
+                  let bytes = body.bytes(at: position, length: Int(clamping: suffix))
+            else { return stop() }
+            position += bytes.count
+            guard let frequency = body.varint(at: &position), frequency <= UInt64(UInt32.max),
+                  let postings = body.varint(at: &position), let positions = body.varint(at: &position),
+                  position <= reader.indexOffset
+            else { return stop() }
+            key.removeSubrange(Int(shared)...)
+            key.append(contentsOf: bytes)
+            offset = position
+            indexInBlock += 1
+            ordinal += 1
+            let info = TermInfo(docFrequency: UInt32(frequency), postingsOffset: postings,
+                                positionsOffset: positions == 0 ? nil : positions - 1)
+            return (key, info)
+        }
+
+        private mutating func stop() -> (key: [UInt8], info: TermInfo)? {
+            ordinal = reader.count
+            return nil
+        }
+    }
+
+    /// The terms sharing a prefix, as a lazy sequence of (key, info) in sorted order.
+    struct TermRange: Sequence, IteratorProtocol {
+        let prefix: [UInt8]
+        private var first: (key: [UInt8], info: TermInfo)?
+        private var rest: Entries
+        private var done = false
+
+        init(prefix: [UInt8], first: (key: [UInt8], info: TermInfo)?, rest: Entries) {
+            self.prefix = prefix
+            self.first = first
+            self.rest = rest
+            done = first == nil
+        }
+
+        mutating func next() -> (key: [UInt8], info: TermInfo)? {
+            guard !done else { return nil }
+            let entry: (key: [UInt8], info: TermInfo)?
+            if let pending = first {
+                first = nil
+                entry = pending
+            } else {
+                entry = rest.next()
+            }
+            guard let entry, entry.key.starts(with: prefix) else {
+                done = true
+                return nil
+            }
+            return entry
+        }
+    }
+}

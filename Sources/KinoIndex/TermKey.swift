@@ -1,0 +1,21 @@
+/// The byte key of a term in the dictionary: the field id as two big-endian bytes, then the term's UTF-8. Keys sort
+/// by field first, so one field's terms form one contiguous, sorted range.
+enum TermKey {
+    static func make(field: FieldID, term: String) -> [UInt8] {
+        var key: [UInt8] = [UInt8(field.rawValue >> 8), UInt8(truncatingIfNeeded: field.rawValue)]
+        key.append(contentsOf: term.utf8)
+        return key
+    }
+
+    /// The field and term of a key, or nil if the key is shorter than a field id.
+    static func split(_ key: [UInt8]) -> (field: FieldID, term: String)? {
+        guard key.count >= 2 else { return nil }
+        let field = FieldID(UInt16(key[0]) << 8 | UInt16(key[1]))
+        return (field, String(decoding: key[2...], as: UTF8.self))
+    }
+
+    /// Whether `lhs` sorts before `rhs`, byte by byte.
+    static func precedes(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        lhs.lexicographicallyPrecedes(rhs)
+    }
+}

@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+@testable import KinoIndex
+
+/// A deterministic random number generator (SplitMix64), so randomised tests repeat exactly.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+}
+
+/// A fresh directory under /tmp, removed (with the files a segment writes) when the value goes away.
+final class TemporaryDirectory {
+    let path: String
+
+    init() {
+        var template = Array("/tmp/kinoindex-test-XXXXXX".utf8CString)
+        let result = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        precondition(result != nil, "mkdtemp failed")
+        path = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
+    }
+
+    func file(_ name: String) -> String {
+        path + "/" + name
+    }
+
+    deinit {
+        remove(path, recursively: true)
+    }
+
+    private func remove(_ path: String, recursively: Bool) {
+        if let directory = opendir(path) {
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                }
+                if name != "." && name != ".." {
+                    unlink(path + "/" + name)
+                }
+            }
+            closedir(directory)
+        }
+        rmdir(path)
+    }
+}
+
+/// Reads a whole file with POSIX calls.
+func readFile(_ path: String) -> [UInt8] {
+    let descriptor = open(path, O_RDONLY)
+    precondition(descriptor >= 0, "cannot open \(path)")
+    defer { close(descriptor) }
+    var result: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count <= 0 { break }
+        result.append(contentsOf: buffer[0..<count])
+    }
+    return result
+}
+
+/// Replaces a file's contents with POSIX calls (no rename: tests use it to damage files in place).
+func writeFile(_ path: String, _ bytes: [UInt8]) {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    precondition(descriptor >= 0, "cannot open \(path)")
+    defer { close(descriptor) }
+    bytes.withUnsafeBytes { raw in
+        var offset = 0
+        while offset < raw.count {
+            let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+            precondition(written > 0, "cannot write \(path)")
+            offset += written
+        }
+    }
+}
