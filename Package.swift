@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "KinoCatalog", targets: ["KinoCatalog"]),
         .library(name: "KinoText", targets: ["KinoText"]),
         .library(name: "KinoIndex", targets: ["KinoIndex"]),
+        .library(name: "KinoSearch", targets: ["KinoSearch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -36,6 +37,11 @@ let package = Package(
             name: "KinoIndex",
             dependencies: ["KinoText"]
         ),
+        // Films on top of the engine: the film schema, index builds from the catalog, generations.
+        .target(
+            name: "KinoSearch",
+            dependencies: ["KinoIndex", "KinoCatalog"]
+        ),
 
         .target(
             name: "KinoCatalog",
@@ -52,6 +58,7 @@ let package = Package(
             dependencies: [
                 "KinoCatalog",
                 "KinoText",
+                "KinoSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +77,10 @@ let package = Package(
         .testTarget(
             name: "KinoIndexTests",
             dependencies: ["KinoIndex"]
+        ),
+        .testTarget(
+            name: "KinoSearchTests",
+            dependencies: ["KinoSearch"]
         ),
 
     ],

@@ -1,0 +1,35 @@
+import Foundation
+import KinoIndex
+
+/// An opened generation of the film index: the mapped segment and its stored films.
+public struct FilmIndex: Sendable {
+    public let generation: String
+    public let folder: String
+    public let segment: SegmentReader
+
+    /// Opens the generation `CURRENT` names (or the given one), validating every file.
+    public static func open(root: String, generation: String? = nil) throws -> FilmIndex {
+        let generations = IndexGenerations(root: root)
+        guard let name = try generation ?? generations.current() else {
+            throw SearchError(.noIndex, "\(root) has no index yet: run kino index build")
+        }
+        let folder = generations.path(of: name)
+        do {
+            return FilmIndex(generation: name, folder: folder, segment: try SegmentReader(directory: folder))
+        } catch {
+            throw SearchError(.corruptIndex, "generation \(name) in \(folder): \(error.message)")
+        }
+    }
+
+    /// The stored film of a document.
+    public func film(_ doc: DocID) -> IndexedFilm? {
+        guard let bytes = segment.storedFields.document(doc) else { return nil }
+        return try? JSONDecoder().decode(IndexedFilm.self, from: Data(bytes))
+    }
+
+    /// Files of the generation and their sizes in bytes.
+    public func files() -> [(name: String, bytes: Int)] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        return names.map { ($0, IndexBuilder.size(of: folder + "/" + $0)) }
+    }
+}

@@ -1,0 +1,83 @@
+import KinoCatalog
+import KinoIndex
+
+/// How films map onto the engine's fields and columns.
+///
+/// Text fields: every title in both scripts (with positions, for phrase and whole-title matches), people's names (with
+/// positions, so "christopher nolan" is a phrase), descriptions and taglines, keywords, and the genre and country
+/// labels in Russian and English as words. Columns hold what facets, filters and sorting need.
+public enum FilmSchema {
+    public static let titles = FieldID(0)
+    public static let people = FieldID(1)
+    public static let description = FieldID(2)
+    public static let keywords = FieldID(3)
+    public static let labels = FieldID(4)
+
+    public static let filmID = ColumnID(0)
+    public static let year = ColumnID(1)
+    public static let decade = ColumnID(2)
+    public static let type = ColumnID(3)
+    public static let genres = ColumnID(4)
+    public static let countries = ColumnID(5)
+    public static let rating = ColumnID(6)
+    public static let votes = ColumnID(7)
+    public static let popularity = ColumnID(8)
+    public static let runtime = ColumnID(9)
+    public static let ageRating = ColumnID(10)
+
+    public static let schema: Schema = {
+        do {
+            return try Schema(
+                fields: [
+                    .init(id: titles, name: "titles", positions: true),
+                    .init(id: people, name: "people", positions: true),
+                    .init(id: description, name: "description", positions: false),
+                    .init(id: keywords, name: "keywords", positions: false),
+                    .init(id: labels, name: "labels", positions: false),
+                ],
+                columns: [
+                    .init(id: filmID, name: "film_id", type: .u32),
+                    .init(id: year, name: "year", type: .i32),
+                    .init(id: decade, name: "decade", type: .i32),
+                    .init(id: type, name: "type", type: .u32),
+                    .init(id: genres, name: "genres", type: .multiU32),
+                    .init(id: countries, name: "countries", type: .multiU32),
+                    .init(id: rating, name: "rating", type: .f32),
+                    .init(id: votes, name: "votes", type: .u32),
+                    .init(id: popularity, name: "popularity", type: .f32),
+                    .init(id: runtime, name: "runtime", type: .u32),
+                    .init(id: ageRating, name: "age_rating", type: .u32),
+                ]
+            )
+        } catch {
+            preconditionFailure("the film schema is invalid: \(error)")
+        }
+    }()
+
+    /// A genre's value in the `genres` column: its place in ``Genre/allCases``.
+    public static func value(of genre: Genre) -> UInt32 {
+        UInt32(Genre.allCases.firstIndex(of: genre)!)
+    }
+
+    public static func genre(from value: UInt32) -> Genre? {
+        Int(value) < Genre.allCases.count ? Genre.allCases[Int(value)] : nil
+    }
+
+    /// A country's value in the `countries` column: its two ASCII letters packed into 16 bits.
+    public static func value(ofCountry code: String) -> UInt32? {
+        let bytes = Array(code.utf8)
+        guard bytes.count == 2, bytes.allSatisfy({ (65...90).contains($0) }) else { return nil }
+        return UInt32(bytes[0]) << 8 | UInt32(bytes[1])
+    }
+
+    public static func country(from value: UInt32) -> String? {
+        let first = UInt8(truncatingIfNeeded: value >> 8), second = UInt8(truncatingIfNeeded: value)
+        guard (65...90).contains(first), (65...90).contains(second), value >> 16 == 0 else { return nil }
+        return String(decoding: [first, second], as: UTF8.self)
+    }
+
+    /// A film type's value in the `type` column.
+    public static func value(of type: FilmType) -> UInt32 {
+        UInt32(FilmType.allCases.firstIndex(of: type)!)
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import KinoCatalog
+import KinoIndex
+
+/// Builds a new index generation from the catalog in one pass and switches `CURRENT` to it.
+public struct IndexBuilder: Sendable {
+    /// What a build did.
+    public struct Report: Sendable {
+        public var generation: String
+        public var films: Int
+        public var seconds: Double
+        public var bytes: Int
+
+        public var filmsPerSecond: Double { seconds > 0 ? Double(films) / seconds : 0 }
+    }
+
+    let store: any CatalogStore
+    let generations: IndexGenerations
+
+    public init(store: any CatalogStore, root: String) {
+        self.store = store
+        self.generations = IndexGenerations(root: root)
+    }
+
+    /// Reads every film, writes the new generation and makes it current. A failed build leaves `CURRENT` as it was.
+    public func build() async throws -> Report {
+        let started = ContinuousClock.now
+        var writer = SegmentWriter(schema: FilmSchema.schema)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var after = 0
+        while true {
+            let page = try await store.films(after: after, limit: 2000)
+            guard let last = page.last else { break }
+            for film in page { _ = try writer.addDocument(try FilmDocument.make(film, encoder: encoder)) }
+            after = last.id
+        }
+        try FileManager.default.createDirectory(atPath: generations.generationsFolder, withIntermediateDirectories: true)
+        let name = generations.nextName()
+        let folder = generations.path(of: name)
+        do {
+            try writer.write(to: folder)
+            _ = try SegmentReader(directory: folder)
+        } catch {
+            try? FileManager.default.removeItem(atPath: folder)
+            throw error
+        }
+        try generations.switchCurrent(to: name)
+        let elapsed = (ContinuousClock.now - started).components
+        return Report(generation: name, films: writer.docCount,
+                      seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18,
+                      bytes: Self.size(of: folder))
+    }
+
+    /// The size in bytes of a file, or of the files of a folder.
+    static func size(of path: String) -> Int {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return 0 }
+        guard isFolder.boolValue else {
+            return (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.reduce(0) { $0 + size(of: path + "/" + $1) }
+    }
+}
