@@ -1,0 +1,49 @@
+/// The documents every one of its scorers has, found by leapfrogging: each scorer in turn is advanced to the
+/// largest current document until all agree. The score is the sum of the scorers' scores, in their order.
+struct ConjunctionScorer: Scorer {
+    private var scorers: [any Scorer]
+    private(set) var doc: DocID = .terminated
+
+    init(_ scorers: [any Scorer]) {
+        self.scorers = scorers
+        doc = align(from: scorers.lazy.map(\.doc).max() ?? .terminated)
+    }
+
+    mutating func next() -> DocID {
+        guard doc != .terminated else { return doc }
+        doc = align(from: scorers[0].next())
+        return doc
+    }
+
+    mutating func advance(to target: DocID) -> DocID {
+        guard doc < target else { return doc }
+        doc = align(from: scorers[0].advance(to: target))
+        return doc
+    }
+
+    mutating func score() -> Double {
+        var total = 0.0
+        for index in scorers.indices {
+            total += scorers[index].score()
+        }
+        return total
+    }
+
+    /// Advances every scorer to `candidate` or beyond until they all stand on the same document.
+    private mutating func align(from candidate: DocID) -> DocID {
+        var target = candidate
+        while target != .terminated {
+            var agreed = true
+            for index in scorers.indices {
+                let landed = scorers[index].advance(to: target)
+                if landed != target {
+                    target = landed
+                    agreed = false
+                    break
+                }
+            }
+            if agreed { return target }
+        }
+        return .terminated
+    }
+}

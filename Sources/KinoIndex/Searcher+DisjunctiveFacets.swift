@@ -1,0 +1,44 @@
+extension Searcher {
+    /// Disjunctive facet counts: for each facet, the counts of its values over the documents that match `query` and
+    /// the selections of all the other facets (OR inside a facet, AND across facets), so a facet's counts ignore its
+    /// own selection and show what selecting more of its values would add.
+    ///
+    /// One pass over the query's matches: a document passing every selection counts in every facet; a document
+    /// failing exactly one facet's selection counts only in that facet; a document failing two or more counts
+    /// nowhere. The facets' columns must differ.
+    public func disjunctiveFacetCounts(_ query: some Query, facets: [FacetSelection]) -> DisjunctiveFacetCounts {
+        let weight = query.weight(searcher: self, scoring: false)
+        var scorer = weight.scorer()
+        let columns = segment.columns
+        var counts = [[UInt32: Int]](repeating: [:], count: facets.count)
+        var values = [[UInt32]?](repeating: nil, count: facets.count)
+        var matchCount = 0
+        while scorer.doc != .terminated {
+            let doc = scorer.doc
+            var failed = -1
+            var failures = 0
+            for (index, facet) in facets.enumerated() {
+                values[index] = columns.facetValues(facet.column, doc: doc)
+                if !facet.passes(values[index]) {
+                    failed = index
+                    failures += 1
+                    if failures > 1 { break }
+                }
+            }
+            if failures == 0 {
+                matchCount += 1
+                for index in facets.indices {
+                    FacetCollector.countDistinct(values[index] ?? [], into: &counts[index])
+                }
+            } else if failures == 1 {
+                FacetCollector.countDistinct(values[failed] ?? [], into: &counts[failed])
+            }
+            scorer.next()
+        }
+        var result: [ColumnID: [UInt32: Int]] = [:]
+        for (index, facet) in facets.enumerated() {
+            result[facet.column] = counts[index]
+        }
+        return DisjunctiveFacetCounts(counts: result, matchCount: matchCount)
+    }
+}
