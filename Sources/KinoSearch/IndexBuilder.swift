@@ -16,6 +16,7 @@ public struct IndexBuilder: Sendable {
 
     let store: any CatalogStore
     let generations: IndexGenerations
+    static let pageSize = 1000
 
     public init(store: any CatalogStore, root: String) {
         self.store = store
@@ -28,12 +29,12 @@ public struct IndexBuilder: Sendable {
         var writer = SegmentWriter(schema: FilmSchema.schema)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var after = 0
-        while true {
-            let page = try await store.films(after: after, limit: 2000)
-            guard let last = page.last else { break }
+        // Reading and decoding the next page of films overlaps with indexing the current one.
+        var page = try await store.films(after: 0, limit: Self.pageSize)
+        while let last = page.last {
+            async let next = store.films(after: last.id, limit: Self.pageSize)
             for film in page { _ = try writer.addDocument(try FilmDocument.make(film, encoder: encoder)) }
-            after = last.id
+            page = try await next
         }
         try FileManager.default.createDirectory(atPath: generations.generationsFolder, withIntermediateDirectories: true)
         let name = generations.nextName()
