@@ -31,19 +31,6 @@ struct ConjunctionScorer: Scorer {
 
     /// Advances every scorer to `candidate` or beyond until they all stand on the same document.
     private mutating func align(from candidate: DocID) -> DocID {
-        var target = candidate
-        while target != .terminated {
-            var agreed = true
-            for index in scorers.indices {
-                let landed = scorers[index].advance(to: target)
-                if landed != target {
-                    target = landed
-                    agreed = false
-                    break
-                }
-            }
-            if agreed { return target }
-        }
-        return .terminated
+        leapfrog(count: scorers.count, from: candidate) { scorers[$0].advance(to: $1) }
     }
 }

@@ -15,3 +15,23 @@ public protocol DocSet {
 }
 
 extension PostingsCursor: DocSet {}
+
+/// Leapfrogs `count` doc sets onto their first common document at or after `candidate`: each set in turn is advanced
+/// to the current target, and a set that lands further on raises the target, until all agree. Returns that document,
+/// or ``DocID/terminated``. `advance(i, target)` advances set `i`.
+func leapfrog(count: Int, from candidate: DocID, advance: (Int, DocID) -> DocID) -> DocID {
+    var target = candidate
+    while target != .terminated {
+        var agreed = true
+        for index in 0..<count {
+            let landed = advance(index, target)
+            if landed != target {
+                target = landed
+                agreed = false
+                break
+            }
+        }
+        if agreed { return target }
+    }
+    return .terminated
+}

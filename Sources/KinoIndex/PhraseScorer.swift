@@ -48,21 +48,11 @@ struct PhraseScorer: Scorer {
 
     /// The first document from `candidate` on where all terms occur and the phrase does too.
     private mutating func findPhrase(from candidate: DocID) -> DocID {
-        var target = candidate
+        var target = leapfrog(count: cursors.count, from: candidate) { cursors[$0].advance(to: $1) }
         while target != .terminated {
-            var agreed = true
-            for index in cursors.indices {
-                let landed = cursors[index].advance(to: target)
-                if landed != target {
-                    target = landed
-                    agreed = false
-                    break
-                }
-            }
-            guard agreed else { continue }
             phraseFrequency = countPhrases()
             if phraseFrequency > 0 { return target }
-            target = cursors[0].next()
+            target = leapfrog(count: cursors.count, from: cursors[0].next()) { cursors[$0].advance(to: $1) }
         }
         phraseFrequency = 0
         return .terminated
