@@ -40,7 +40,7 @@ let package = Package(
         // Films on top of the engine: the film schema, index builds from the catalog, generations.
         .target(
             name: "KinoSearch",
-            dependencies: ["KinoIndex", "KinoCatalog"]
+            dependencies: ["KinoIndex", "KinoText", "KinoCatalog"]
         ),
 
         .target(

@@ -1,13 +1,25 @@
 import Foundation
 import KinoCatalog
 import KinoIndex
+import KinoText
 
-/// What the index stores of a film: enough to render a result list without the database.
-public struct IndexedFilm: Hashable, Codable, Sendable {
+/// What the index stores of a film: enough to render a result list, highlight it and find similar films without the
+/// database.
+public struct IndexedFilm: Hashable, Sendable {
+    /// A person as the index keeps them: directors first, then the first billed of everyone else.
+    public struct Person: Hashable, Sendable {
+        public var id: Int
+        public var name: String
+        public var nameEN: String?
+        public var role: Role
+    }
+
     public var id: Int
     public var title: String
     public var originalTitle: String?
     public var titleEN: String?
+    /// Every title of the film, in every language.
+    public var titles: [String]
     public var year: Int?
     public var type: FilmType
     public var genres: [Genre]
@@ -16,11 +28,15 @@ public struct IndexedFilm: Hashable, Codable, Sendable {
     public var votes: Int?
     public var poster: String?
     public var externalIDs: [ExternalIDNamespace: String]
+    public var runtime: Int?
+    public var ageRating: String?
+    /// The Russian description, else the English one.
+    public var description: String?
+    public var keywords: [String]
+    public var people: [Person]
 
-    enum CodingKeys: String, CodingKey {
-        case id, title, originalTitle = "original_title", titleEN = "title_en", year, type, genres, countries, rating,
-             votes, poster, externalIDs = "external_ids"
-    }
+    /// The most people the index keeps per film besides its directors.
+    static let peopleKept = 12
 }
 
 /// Turns a catalog film into an index document.
@@ -33,12 +49,21 @@ public enum FilmDocument {
         return (value, votes)
     }
 
-    public static func make(_ film: Film, encoder: JSONEncoder) throws -> Document {
+    public static func make(_ film: Film, analyzer: Analyzer) -> Document {
         let (rating, votes) = headlineRating(film)
+        var people = film.credits.filter { $0.role == .director }
+        var kept = Set(people.map(\.personID))
+        for credit in film.credits where people.count < IndexedFilm.peopleKept + kept.count
+            && kept.insert(credit.personID).inserted {
+            people.append(credit)
+        }
         let stored = IndexedFilm(
             id: film.id, title: film.displayTitle, originalTitle: film.titleOriginal, titleEN: film.titleEN,
-            year: film.year, type: film.type, genres: film.genres, countries: film.countries, rating: rating,
-            votes: votes, poster: film.poster, externalIDs: film.externalIDs)
+            titles: film.allTitles, year: film.year, type: film.type, genres: film.genres, countries: film.countries,
+            rating: rating, votes: votes, poster: film.poster, externalIDs: film.externalIDs,
+            runtime: film.runtimeMinutes, ageRating: film.ageRating, description: film.descriptionRU ?? film.descriptionEN,
+            keywords: film.keywords,
+            people: people.map { IndexedFilm.Person(id: $0.personID, name: $0.name, nameEN: $0.nameEN, role: $0.role) })
         var fields: [(field: FieldID, text: String)] = film.allTitles.map { (FilmSchema.titles, $0) }
         var seenPeople = Set<Int>()
         for credit in film.credits where seenPeople.insert(credit.personID).inserted {
@@ -57,16 +82,37 @@ public enum FilmDocument {
             FilmSchema.type: .u32(FilmSchema.value(of: film.type)),
             FilmSchema.genres: .multiU32(film.genres.map(FilmSchema.value(of:))),
             FilmSchema.countries: .multiU32(film.countries.compactMap(FilmSchema.value(ofCountry:))),
+            FilmSchema.titleKeys: .multiU32(film.allTitles.map { titleKey(analyzer.tokens($0)) }),
         ]
         if let year = film.year {
             columns[FilmSchema.year] = .i32(Int32(clamping: year))
-            columns[FilmSchema.decade] = .i32(Int32(clamping: year / 10 * 10))
+            columns[FilmSchema.decade] = .u32(UInt32(clamping: year / 10 * 10))
         }
         if let rating { columns[FilmSchema.rating] = .f32(Float(rating)) }
         if let votes { columns[FilmSchema.votes] = .u32(UInt32(clamping: votes)) }
         if let popularity = film.popularity { columns[FilmSchema.popularity] = .f32(Float(popularity)) }
         if let runtime = film.runtimeMinutes { columns[FilmSchema.runtime] = .u32(UInt32(clamping: runtime)) }
-        if let age = film.ageRating.flatMap({ UInt32($0.filter(\.isNumber)) }) { columns[FilmSchema.ageRating] = .u32(age) }
-        return Document(fields: fields, stored: Array(try encoder.encode(stored)), columns: columns)
+        if let age = film.ageRating.flatMap({ UInt32($0.filter(\.isNumber)) }) {
+            // One more than the age, so 0 stays "unknown" and "0+" is 1.
+            columns[FilmSchema.ageRating] = .u32(age + 1)
+        }
+        return Document(fields: fields, stored: StoredFilmCodec.encode(stored), columns: columns)
+    }
+
+    /// A 32-bit key of a whole title: the stems of its words joined by spaces, hashed. A query whose words make the
+    /// same key names the whole title ("матрицы" and "Матрица", "the matrix" and "The Matrix").
+    public static func titleKey(_ tokens: some Sequence<Token>) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        var first = true
+        for token in tokens where token.kind == .word || token.kind == .compound {
+            if !first {
+                hash = (hash ^ 0x20) &* 16_777_619
+            }
+            first = false
+            for byte in token.stem.utf8 {
+                hash = (hash ^ UInt32(byte)) &* 16_777_619
+            }
+        }
+        return hash
     }
 }

@@ -24,7 +24,7 @@ public struct FilmIndex: Sendable {
     /// The stored film of a document.
     public func film(_ doc: DocID) -> IndexedFilm? {
         guard let bytes = segment.storedFields.document(doc) else { return nil }
-        return try? JSONDecoder().decode(IndexedFilm.self, from: Data(bytes))
+        return StoredFilmCodec.decode(bytes)
     }
 
     /// Files of the generation and their sizes in bytes.

@@ -24,6 +24,8 @@ public enum FilmSchema {
     public static let popularity = ColumnID(8)
     public static let runtime = ColumnID(9)
     public static let ageRating = ColumnID(10)
+    /// ``FilmDocument/titleKey(_:)`` of each of the film's titles, for whole-title matches.
+    public static let titleKeys = ColumnID(11)
 
     public static let schema: Schema = {
         do {
@@ -38,7 +40,7 @@ public enum FilmSchema {
                 columns: [
                     .init(id: filmID, name: "film_id", type: .u32),
                     .init(id: year, name: "year", type: .i32),
-                    .init(id: decade, name: "decade", type: .i32),
+                    .init(id: decade, name: "decade", type: .u32),
                     .init(id: type, name: "type", type: .u32),
                     .init(id: genres, name: "genres", type: .multiU32),
                     .init(id: countries, name: "countries", type: .multiU32),
@@ -47,6 +49,7 @@ public enum FilmSchema {
                     .init(id: popularity, name: "popularity", type: .f32),
                     .init(id: runtime, name: "runtime", type: .u32),
                     .init(id: ageRating, name: "age_rating", type: .u32),
+                    .init(id: titleKeys, name: "title_keys", type: .multiU32),
                 ]
             )
         } catch {
@@ -63,18 +66,17 @@ public enum FilmSchema {
         Int(value) < Genre.allCases.count ? Genre.allCases[Int(value)] : nil
     }
 
-    /// A country's value in the `countries` column: its two ASCII letters packed into 16 bits.
+    /// A country's value in the `countries` column: its place in ``Country/all``, so facet counts fit a small array.
     public static func value(ofCountry code: String) -> UInt32? {
-        let bytes = Array(code.utf8)
-        guard bytes.count == 2, bytes.allSatisfy({ (65...90).contains($0) }) else { return nil }
-        return UInt32(bytes[0]) << 8 | UInt32(bytes[1])
+        countryValues[code]
     }
 
     public static func country(from value: UInt32) -> String? {
-        let first = UInt8(truncatingIfNeeded: value >> 8), second = UInt8(truncatingIfNeeded: value)
-        guard (65...90).contains(first), (65...90).contains(second), value >> 16 == 0 else { return nil }
-        return String(decoding: [first, second], as: UTF8.self)
+        Int(value) < Country.all.count ? Country.all[Int(value)].code : nil
     }
+
+    private static let countryValues: [String: UInt32] = Dictionary(
+        uniqueKeysWithValues: Country.all.enumerated().map { ($0.element.code, UInt32($0.offset)) })
 
     /// A film type's value in the `type` column.
     public static func value(of type: FilmType) -> UInt32 {

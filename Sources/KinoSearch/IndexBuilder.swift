@@ -1,6 +1,7 @@
 import Foundation
 import KinoCatalog
 import KinoIndex
+import KinoText
 
 /// Builds a new index generation from the catalog in one pass and switches `CURRENT` to it.
 public struct IndexBuilder: Sendable {
@@ -27,13 +28,12 @@ public struct IndexBuilder: Sendable {
     public func build() async throws -> Report {
         let started = ContinuousClock.now
         var writer = SegmentWriter(schema: FilmSchema.schema)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let analyzer = Analyzer()
         // Reading and decoding the next page of films overlaps with indexing the current one.
         var page = try await store.films(after: 0, limit: Self.pageSize)
         while let last = page.last {
             async let next = store.films(after: last.id, limit: Self.pageSize)
-            for film in page { _ = try writer.addDocument(try FilmDocument.make(film, encoder: encoder)) }
+            for film in page { _ = try writer.addDocument(FilmDocument.make(film, analyzer: analyzer)) }
             page = try await next
         }
         try FileManager.default.createDirectory(atPath: generations.generationsFolder, withIntermediateDirectories: true)

@@ -1,0 +1,43 @@
+import KinoCatalog
+import KinoIndex
+
+/// Names and labels of the search facets, in Russian and English.
+enum FacetLabels {
+    static func name(of column: ColumnID) -> String {
+        switch column {
+        case FilmSchema.genres: "genre"
+        case FilmSchema.countries: "country"
+        case FilmSchema.type: "type"
+        case FilmSchema.decade: "decade"
+        case FilmSchema.ageRating: "age_rating"
+        default: FilmSchema.schema.column(column)?.name ?? "\(column.rawValue)"
+        }
+    }
+
+    /// The value as the API names it (`drama`, `RU`, `film`, `1990`, `16`) with its label, or nil for a value that
+    /// names nothing (a film without a decade or age rating).
+    static func value(_ raw: UInt32, column: ColumnID, count: Int, language: SearchRequest.Language)
+        -> SearchResponse.FacetValue? {
+        let russian = language == .ru
+        switch column {
+        case FilmSchema.genres:
+            guard let genre = FilmSchema.genre(from: raw) else { return nil }
+            return .init(value: genre.rawValue, label: russian ? genre.labelRU : genre.labelEN, count: count)
+        case FilmSchema.countries:
+            guard let code = FilmSchema.country(from: raw), let country = Country(code: code) else { return nil }
+            return .init(value: code, label: russian ? country.nameRU : country.nameEN, count: count)
+        case FilmSchema.type:
+            guard Int(raw) < FilmType.allCases.count else { return nil }
+            let type = FilmType.allCases[Int(raw)]
+            return .init(value: type.rawValue, label: russian ? type.labelRU : type.labelEN, count: count)
+        case FilmSchema.decade:
+            guard raw > 0 else { return nil }
+            return .init(value: String(raw), label: russian ? "\(raw)-е" : "\(raw)s", count: count)
+        case FilmSchema.ageRating:
+            guard raw > 0 else { return nil }
+            return .init(value: String(raw - 1), label: "\(raw - 1)+", count: count)
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,298 @@
+import Foundation
+import KinoCatalog
+import KinoIndex
+import KinoText
+
+/// Film search over one open generation: reads the query (``QueryPlan``), matches and ranks films, counts facets,
+/// pages and highlights. A searcher is a value over an immutable generation and can be shared between tasks.
+///
+/// Ranking by relevance: BM25F over the text fields (titles weigh most, then people, keywords, genre and country
+/// labels, descriptions), every query word required by its best reading. The best ``candidateCount`` films by text
+/// are then re-scored with a popularity prior (votes and rating), a bonus when the query is one of the film's
+/// whole titles, and a bonus when the film is of the year the query names.
+public struct FilmSearcher: Sendable {
+    public let index: FilmIndex
+    let searcher: Searcher
+    let analyzer: Analyzer
+    /// 1 / ln(1 + the most votes any film has).
+    private let votesScale: Double
+
+    /// Field weights of BM25F.
+    static let fields: [FieldWeighting] = [
+        FieldWeighting(field: FilmSchema.titles, weight: 4, b: 0.6),
+        FieldWeighting(field: FilmSchema.people, weight: 2, b: 0.5),
+        FieldWeighting(field: FilmSchema.keywords, weight: 1, b: 0.5),
+        FieldWeighting(field: FilmSchema.labels, weight: 0.7, b: 0.3),
+        FieldWeighting(field: FilmSchema.description, weight: 0.6, b: 0.75),
+    ]
+    /// Fields where typos are corrected and prefixes expanded: titles and people, what people type.
+    static let nameFields = [(field: FilmSchema.titles, boost: 1.0), (field: FilmSchema.people, boost: 0.6)]
+    /// How many of the best text matches are re-scored with the prior and bonuses.
+    static let candidateCount = 200
+    /// The most typo corrections tried per word.
+    static let typoCandidates = 6
+
+    /// Score factors of the re-scoring.
+    enum Prior {
+        /// Up to +35% for the most voted film.
+        static let votes = 0.35
+        /// Up to +10% for a rating of 10.
+        static let rating = 0.1
+        static let wholeTitle = 1.8
+        static let sameYear = 1.6
+        static let nextYear = 1.15
+        static let phrase = 0.5
+    }
+
+    public init(index: FilmIndex, analyzer: Analyzer = Analyzer()) {
+        self.index = index
+        self.analyzer = analyzer
+        searcher = Searcher(segment: index.segment)
+        var most: UInt32 = 0
+        for doc in 0..<DocID(index.segment.docCount) {
+            most = max(most, index.segment.columns.u32(FilmSchema.votes, doc: doc) ?? 0)
+        }
+        votesScale = most > 0 ? 1 / log1p(Double(most)) : 0
+    }
+
+    // MARK: - Search
+
+    public func search(_ request: SearchRequest) throws(SearchError) -> SearchResponse {
+        try request.validate()
+        let started = ContinuousClock.now
+        let plan = QueryPlan(request.query, analyzer: analyzer, typing: true, searcher: searcher)
+        let selections = facetSelections(request)
+        let ranges = rangeFilters(request)
+
+        var text: (any Query)? = plan.isEmpty ? nil : textQuery(plan, requireAll: true)
+        var matched = matchQuery(text: text, ranges: ranges, selections: selections)
+        var total = count(matched)
+        if total == 0, plan.words.count > 1 {
+            // No film has every word: take films with any of them, best first.
+            text = textQuery(plan, requireAll: false)
+            matched = matchQuery(text: text, ranges: ranges, selections: selections)
+            total = count(matched)
+        }
+
+        let depth = request.page * request.perPage
+        var ranked: [(doc: DocID, score: Double)]
+        if text != nil, request.sort == .relevance {
+            let candidates = searcher.search(matched, TopDocsCollector(k: max(Self.candidateCount, depth))).topDocs
+            ranked = rescore(candidates, plan: plan)
+        } else {
+            let (column, descending) = sortColumn(request.sort)
+            let collector = searcher.search(matched, ColumnTopCollector(k: depth, column: column,
+                                                                        descending: descending, searcher: searcher))
+            ranked = collector.topDocs.map { ($0, 0) }
+        }
+        let pageDocs = ranked.dropFirst((request.page - 1) * request.perPage).prefix(request.perPage)
+
+        let highlighter = Highlighter(plan: plan, analyzer: analyzer, enabled: request.highlight)
+        let hits = pageDocs.compactMap { entry -> SearchResponse.Hit? in
+            guard let film = index.film(entry.doc) else { return nil }
+            return SearchResponse.Hit(film: film, score: entry.score, highlight: highlighter.highlight(film))
+        }
+        var facets: [String: [SearchResponse.FacetValue]] = [:]
+        if request.facets {
+            let base = matchQuery(text: text, ranges: ranges, selections: [])
+            let counts = searcher.disjunctiveFacetCounts(base, facets: selections)
+            facets = facetValues(counts, selections: selections, language: request.language)
+        }
+        let elapsed = (ContinuousClock.now - started).components
+        return SearchResponse(
+            query: request.query, total: total,
+            tookMilliseconds: Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15,
+            page: request.page, perPage: request.perPage,
+            corrected: correction(plan, top: hits.first?.film), hits: hits, facets: facets)
+    }
+
+    /// The number of films `query` matches.
+    private func count(_ query: some Query) -> Int {
+        searcher.search(query, CountCollector()).count
+    }
+
+    // MARK: - Queries
+
+    /// Every word by its best reading (all required, or any when `requireAll` is false), plus a phrase bonus for
+    /// the words in order in a title.
+    func textQuery(_ plan: QueryPlan, requireAll: Bool) -> any Query {
+        var query = BooleanQuery()
+        for word in plan.words {
+            query.add(requireAll ? .must : .should, DisjunctionMaxQuery(word.readings.map(readingQuery)))
+        }
+        if plan.phraseTerms.count > 1 {
+            query.add(.should, PhraseQuery(field: FilmSchema.titles, terms: plan.phraseTerms, boost: Prior.phrase))
+        }
+        if let year = plan.year {
+            query.add(.should, MultiFieldTermQuery(term: String(year), fields: [Self.fields[0]], boost: 0.3))
+        }
+        return query
+    }
+
+    private func readingQuery(_ reading: QueryPlan.Reading) -> any Query {
+        if let prefix = reading.prefix {
+            return DisjunctionMaxQuery(Self.nameFields.map { entry in
+                PrefixQuery(field: entry.field, prefix: prefix, boost: reading.boost * entry.boost)
+            })
+        }
+        let terms = reading.terms.map { MultiFieldTermQuery(term: $0, fields: Self.fields, boost: reading.boost) }
+        return terms.count == 1 ? terms[0] : BooleanQuery.all(terms)
+    }
+
+    /// The films to rank or count: the text (or every film) within the range filters and facet selections.
+    private func matchQuery(text: (any Query)?, ranges: [ColumnFilter], selections: [FacetSelection]) -> BooleanQuery {
+        var query = BooleanQuery()
+        query.add(.must, text ?? AllQuery())
+        for filter in ranges {
+            query.add(.must, filter)
+        }
+        for selection in selections where !selection.values.isEmpty {
+            query.add(.must, ColumnFilter(column: selection.column, .anyOf(selection.values)))
+        }
+        return query
+    }
+
+    private func rangeFilters(_ request: SearchRequest) -> [ColumnFilter] {
+        var filters: [ColumnFilter] = []
+        if request.yearFrom != nil || request.yearTo != nil {
+            let from = Int32(clamping: request.yearFrom ?? Int(Int32.min))
+            let to = Int32(clamping: request.yearTo ?? Int(Int32.max))
+            // Films without a year (stored as 0) fall outside any range that starts after year 0.
+            filters.append(ColumnFilter(column: FilmSchema.year, .i32(max(from, 1)...max(to, 1))))
+        }
+        if request.ratingMin != nil || request.ratingMax != nil {
+            let from = Float(request.ratingMin ?? 0), to = Float(request.ratingMax ?? 10)
+            filters.append(ColumnFilter(column: FilmSchema.rating, .f32(max(from, Float.leastNonzeroMagnitude)...to)))
+        }
+        if request.runtimeMin != nil || request.runtimeMax != nil {
+            let from = UInt32(clamping: request.runtimeMin ?? 1), to = UInt32(clamping: request.runtimeMax ?? 100_000)
+            filters.append(ColumnFilter(column: FilmSchema.runtime, .u32(max(from, 1)...max(to, 1))))
+        }
+        return filters
+    }
+
+    private func facetSelections(_ request: SearchRequest) -> [FacetSelection] {
+        [
+            FacetSelection(column: FilmSchema.genres, values: Set(request.genres.map(FilmSchema.value(of:)))),
+            FacetSelection(column: FilmSchema.countries,
+                           values: Set(request.countries.compactMap(FilmSchema.value(ofCountry:)))),
+            FacetSelection(column: FilmSchema.type, values: Set(request.types.map(FilmSchema.value(of:)))),
+            FacetSelection(column: FilmSchema.decade, values: Set(request.decades.map { UInt32(clamping: $0) })),
+            FacetSelection(column: FilmSchema.ageRating, values: Set(request.ageRatings.map { UInt32(clamping: $0) + 1 })),
+        ]
+    }
+
+    private func sortColumn(_ sort: SearchRequest.Sort) -> (ColumnID, Bool) {
+        switch sort {
+        case .relevance, .votes: (FilmSchema.votes, true)
+        case .rating: (FilmSchema.rating, true)
+        case .year: (FilmSchema.year, true)
+        case .popularity: (FilmSchema.popularity, true)
+        }
+    }
+
+    // MARK: - Ranking
+
+    /// Re-scores text matches with the popularity prior, the whole-title and the year bonuses, best first.
+    func rescore(_ candidates: [ScoredDoc], plan: QueryPlan) -> [(doc: DocID, score: Double)] {
+        let columns = index.segment.columns
+        var scored = candidates.map { candidate -> (doc: DocID, score: Double) in
+            let doc = candidate.doc
+            var score = candidate.score * prior(doc)
+            if let keys = columns.values(FilmSchema.titleKeys, doc: doc), keys.contains(where: plan.titleKeys.contains) {
+                score *= Prior.wholeTitle
+            }
+            if let year = plan.year, let filmYear = columns.i32(FilmSchema.year, doc: doc), filmYear != 0 {
+                let distance = abs(Int(filmYear) - year)
+                score *= distance == 0 ? Prior.sameYear : distance == 1 ? Prior.nextYear : 1
+            }
+            return (doc, score)
+        }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.doc < $1.doc }
+        return scored
+    }
+
+    /// The popularity factor of a film: from 1 (no votes, no rating) up to 1 + ``Prior/votes`` + ``Prior/rating``.
+    func prior(_ doc: DocID) -> Double {
+        let columns = index.segment.columns
+        let votes = Double(columns.u32(FilmSchema.votes, doc: doc) ?? 0)
+        let rating = Double(columns.f32(FilmSchema.rating, doc: doc) ?? 0)
+        return 1 + Prior.votes * log1p(votes) * votesScale + Prior.rating * min(max(rating, 0), 10) / 10
+    }
+
+    /// Dictionary terms of the name fields within the word's typo budget, closest and most frequent first, without
+    /// the term itself.
+    static func typoCorrections(of term: String, maxEdits: Int, in searcher: Searcher)
+        -> [(term: String, distance: Int)] {
+        var best: [String: (distance: Int, frequency: Int)] = [:]
+        for entry in nameFields {
+            for match in searcher.segment.terms(field: entry.field, fuzzy: term, maxEdits: maxEdits)
+            where match.distance > 0 {
+                let known = best[match.term]
+                best[match.term] = (min(known?.distance ?? .max, match.distance),
+                                    (known?.frequency ?? 0) + Int(match.info.docFrequency))
+            }
+        }
+        let ordered = best.sorted { lhs, rhs in
+            if lhs.value.distance != rhs.value.distance { return lhs.value.distance < rhs.value.distance }
+            if lhs.value.frequency != rhs.value.frequency { return lhs.value.frequency > rhs.value.frequency }
+            return lhs.key < rhs.key
+        }
+        return ordered.prefix(typoCandidates).map { ($0.key, $0.value.distance) }
+    }
+
+    // MARK: - Facets
+
+    private func facetValues(_ counts: DisjunctiveFacetCounts, selections: [FacetSelection],
+                             language: SearchRequest.Language) -> [String: [SearchResponse.FacetValue]] {
+        var result: [String: [SearchResponse.FacetValue]] = [:]
+        for selection in selections {
+            let name = FacetLabels.name(of: selection.column)
+            let values = (counts.counts[selection.column] ?? [:]).compactMap { value, count in
+                FacetLabels.value(value, column: selection.column, count: count, language: language)
+            }
+            result[name] = values.sorted {
+                $0.count != $1.count ? $0.count > $1.count : $0.label < $1.label
+            }
+        }
+        return result
+    }
+
+    // MARK: - Did you mean
+
+    /// The query as it was understood, when a word matched only through another reading; nil otherwise.
+    func correction(_ plan: QueryPlan, top: IndexedFilm?) -> String? {
+        var changed = false
+        var words: [String] = []
+        for word in plan.words {
+            let typedMatches = word.readings.contains { $0.asTyped && matches($0) }
+            guard !typedMatches, let reading = word.readings.first(where: { $0.kind != .prefix && matches($0) })
+            else {
+                words.append(word.typed)
+                continue
+            }
+            changed = true
+            words.append(reading.kind == .typo ? surface(of: reading.terms[0], in: top) ?? reading.text : reading.text)
+        }
+        if let year = plan.year { words.append(String(year)) }
+        return changed ? words.joined(separator: " ") : nil
+    }
+
+    private func matches(_ reading: QueryPlan.Reading) -> Bool {
+        if let prefix = reading.prefix {
+            return Self.nameFields.contains { searcher.segment.terms(field: $0.field, prefix: prefix).first { _ in true } != nil }
+        }
+        return reading.terms.allSatisfy { term in Self.fields.contains { searcher.docFrequency(field: $0.field, term: term) > 0 } }
+    }
+
+    /// The word of the film's titles or people whose stem is `term`, as written there (lower-cased).
+    private func surface(of term: String, in film: IndexedFilm?) -> String? {
+        guard let film else { return nil }
+        for text in film.titles + film.people.map(\.name) {
+            if let token = analyzer.tokens(text).first(where: { $0.stem == term }) {
+                return token.normalized
+            }
+        }
+        return nil
+    }
+}

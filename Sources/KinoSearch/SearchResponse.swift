@@ -1,0 +1,113 @@
+import KinoCatalog
+
+/// The answer to a ``SearchRequest``, encoded exactly as `/api/v1/search` answers:
+/// `{"query", "total", "took_ms", "page", "per_page", "corrected", "hits", "facets"}`.
+public struct SearchResponse: Encodable, Sendable {
+    /// One film of the result list.
+    public struct Hit: Encodable, Sendable {
+        public var film: IndexedFilm
+        /// The relevance score (or 0 when sorted by a column); not part of the JSON.
+        public var score: Double
+        /// HTML-escaped text with matched words in `<mark>…</mark>`: `title` and a `description` snippet.
+        public var highlight: [String: String]
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, originalTitle = "original_title", year, type, genres, countries, rating, votes, poster,
+                 externalIDs = "external_ids", highlight
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(film.id, forKey: .id)
+            try container.encode(film.title, forKey: .title)
+            try container.encode(film.originalTitle, forKey: .originalTitle)
+            try container.encode(film.year, forKey: .year)
+            try container.encode(film.type.rawValue, forKey: .type)
+            try container.encode(film.genres.map(\.rawValue), forKey: .genres)
+            try container.encode(film.countries, forKey: .countries)
+            try container.encode(film.rating, forKey: .rating)
+            try container.encode(film.votes, forKey: .votes)
+            try container.encode(film.poster, forKey: .poster)
+            try container.encode(ExternalIDs(film.externalIDs), forKey: .externalIDs)
+            try container.encode(highlight, forKey: .highlight)
+        }
+    }
+
+    /// One value of a facet with the number of films it would show.
+    public struct FacetValue: Encodable, Sendable, Hashable {
+        public var value: String
+        public var label: String
+        public var count: Int
+    }
+
+    public var query: String
+    public var total: Int
+    public var tookMilliseconds: Double
+    public var page: Int
+    public var perPage: Int
+    /// The query as it was understood when that differs from what was typed ("vfnhbwf" → "матрица").
+    public var corrected: String?
+    public var hits: [Hit]
+    /// By facet name: `genre`, `country`, `decade`, `type`, `age_rating`; values by count, then label.
+    public var facets: [String: [FacetValue]]
+
+    enum CodingKeys: String, CodingKey {
+        case query, total, tookMilliseconds = "took_ms", page, perPage = "per_page", corrected, hits, facets
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(query, forKey: .query)
+        try container.encode(total, forKey: .total)
+        try container.encode((tookMilliseconds * 1000).rounded() / 1000, forKey: .tookMilliseconds)
+        try container.encode(page, forKey: .page)
+        try container.encode(perPage, forKey: .perPage)
+        try container.encode(corrected, forKey: .corrected)
+        try container.encode(hits, forKey: .hits)
+        try container.encode(facets, forKey: .facets)
+    }
+}
+
+/// A film's external ids as JSON: numeric ids (Kinopoisk, TMDB, MovieLens) as numbers, IMDb and mkrf ids as
+/// strings.
+struct ExternalIDs: Encodable {
+    let ids: [ExternalIDNamespace: String]
+
+    init(_ ids: [ExternalIDNamespace: String]) {
+        self.ids = ids
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyKey.self)
+        for (namespace, value) in ids.sorted(by: { $0.key < $1.key }) {
+            let key = AnyKey(namespace.rawValue)
+            switch namespace {
+            case .kinopoisk, .tmdb, .movielens:
+                if let number = Int(value) {
+                    try container.encode(number, forKey: key)
+                } else {
+                    try container.encode(value, forKey: key)
+                }
+            case .imdb, .mkrf:
+                try container.encode(value, forKey: key)
+            }
+        }
+    }
+}
+
+struct AnyKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+
+    init(_ string: String) {
+        stringValue = string
+    }
+
+    init?(stringValue: String) {
+        self.stringValue = stringValue
+    }
+
+    init?(intValue: Int) {
+        nil
+    }
+}
