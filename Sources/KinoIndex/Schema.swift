@@ -9,12 +9,16 @@ public struct Schema: Sendable, Hashable {
         public var name: String
         /// Whether word positions are kept (needed for phrase and whole-title matches).
         public var positions: Bool
+        /// Whether terms are stems (``Token/stem``) or whole normalized words (``Token/normalized``): a field of
+        /// whole words lets typo and prefix look-ups see words as they are typed.
+        public var stemmed: Bool
 
         /// Describes a text field.
-        public init(id: FieldID, name: String, positions: Bool) {
+        public init(id: FieldID, name: String, positions: Bool, stemmed: Bool = true) {
             self.id = id
             self.name = name
             self.positions = positions
+            self.stemmed = stemmed
         }
     }
 

@@ -1,6 +1,6 @@
 /// The `meta.kix` file of a segment: document count, schema, and each field's total length (for BM25's average).
 ///
-/// Body: varint doc count | varint field count | per field: id u16 | flags u8 (1 = positions) |
+/// Body: varint doc count | varint field count | per field: id u16 | flags u8 (1 = positions, 2 = unstemmed) |
 /// varint name length | name | total length u64 | varint column count | per column: id u16 | type u8 |
 /// varint name length | name.
 struct SegmentMeta: Sendable, Hashable {
@@ -16,7 +16,7 @@ struct SegmentMeta: Sendable, Hashable {
         body.appendVarint(UInt64(schema.fields.count))
         for field in schema.fields {
             body.appendU16(field.id.rawValue)
-            body.append(field.positions ? 1 : 0)
+            body.append((field.positions ? 1 : 0) | (field.stemmed ? 0 : 2))
             body.appendLengthPrefixed(Array(field.name.utf8))
             body.appendU64(totalLengths[field.id] ?? 0)
         }
@@ -46,7 +46,8 @@ struct SegmentMeta: Sendable, Hashable {
             let flags = try cursor.u8("field flags")
             let fieldName = String(decoding: try cursor.lengthPrefixed("field name"), as: UTF8.self)
             totals[id] = try cursor.u64("field total length")
-            fields.append(Schema.Field(id: id, name: fieldName, positions: flags & 1 != 0))
+            guard flags & ~3 == 0 else { throw IndexError(.corrupt, "\(name): field \(fieldName) has unknown flags \(flags)") }
+            fields.append(Schema.Field(id: id, name: fieldName, positions: flags & 1 != 0, stemmed: flags & 2 == 0))
         }
         let columnCount = try cursor.count("column count", atMost: Int(UInt16.max) + 1)
         var columns: [Schema.Column] = []

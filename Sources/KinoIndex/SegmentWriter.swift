@@ -7,7 +7,8 @@ import KinoText
 
 /// Builds one immutable segment in memory and writes it to a directory.
 ///
-/// Each text is analysed with KinoText's ``Analyzer``; every token's stem is indexed at its position. Values of a
+/// Each text is analysed with KinoText's ``Analyzer``; every token's stem (or its normalized form, in a field that is
+/// not stemmed) is indexed at its position. Values of a
 /// field that appears several times in a document follow each other with a one-position gap. A field's length in a
 /// document is its number of word positions: the last position + 1 of each value, summed (gaps not counted).
 public struct SegmentWriter {
@@ -59,12 +60,13 @@ public struct SegmentWriter {
         for (field, text) in document.fields {
             let slot = fieldSlots[field]!
             let keepPositions = schema.fields[slot].positions
+            let stemmed = schema.fields[slot].stemmed
             let base = bases[slot]
             var valueLength: UInt32 = 0
             for token in analyzer.tokens(text) {
                 let position = UInt32(clamping: token.position)
                 valueLength = max(valueLength, UInt32(clamping: token.position + 1))
-                postings.add(key: TermKey.make(field: field, term: token.stem), doc: doc,
+                postings.add(key: TermKey.make(field: field, term: stemmed ? token.stem : token.normalized), doc: doc,
                              position: base &+ position, keepPosition: keepPositions)
             }
             if valueLength > 0 {

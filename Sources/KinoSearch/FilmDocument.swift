@@ -64,11 +64,17 @@ public enum FilmDocument {
             runtime: film.runtimeMinutes, ageRating: film.ageRating, description: film.descriptionRU ?? film.descriptionEN,
             keywords: film.keywords,
             people: people.map { IndexedFilm.Person(id: $0.personID, name: $0.name, nameEN: $0.nameEN, role: $0.role) })
+        let titleTokens = film.allTitles.map(analyzer.tokens)
         var fields: [(field: FieldID, text: String)] = film.allTitles.map { (FilmSchema.titles, $0) }
+        fields += film.allTitles.map { (FilmSchema.words, $0) }
         var seenPeople = Set<Int>()
         for credit in film.credits where seenPeople.insert(credit.personID).inserted {
             fields.append((FilmSchema.people, credit.name))
-            if let english = credit.nameEN, english != credit.name { fields.append((FilmSchema.people, english)) }
+            fields.append((FilmSchema.words, credit.name))
+            if let english = credit.nameEN, english != credit.name {
+                fields.append((FilmSchema.people, english))
+                fields.append((FilmSchema.words, english))
+            }
         }
         for text in [film.descriptionRU, film.descriptionEN, film.taglineRU, film.taglineEN].compactMap({ $0 }) {
             fields.append((FilmSchema.description, text))
@@ -82,7 +88,8 @@ public enum FilmDocument {
             FilmSchema.type: .u32(FilmSchema.value(of: film.type)),
             FilmSchema.genres: .multiU32(film.genres.map(FilmSchema.value(of:))),
             FilmSchema.countries: .multiU32(film.countries.compactMap(FilmSchema.value(ofCountry:))),
-            FilmSchema.titleKeys: .multiU32(film.allTitles.map { titleKey(analyzer.tokens($0)) }),
+            FilmSchema.titleKeys: .multiU32(titleTokens.map { titleKey($0, stemmed: true) }),
+            FilmSchema.titleWordKeys: .multiU32(titleTokens.map { titleKey($0, stemmed: false) }),
         ]
         if let year = film.year {
             columns[FilmSchema.year] = .i32(Int32(clamping: year))
@@ -99,9 +106,10 @@ public enum FilmDocument {
         return Document(fields: fields, stored: StoredFilmCodec.encode(stored), columns: columns)
     }
 
-    /// A 32-bit key of a whole title: the stems of its words joined by spaces, hashed. A query whose words make the
-    /// same key names the whole title ("матрицы" and "Матрица", "the matrix" and "The Matrix").
-    public static func titleKey(_ tokens: some Sequence<Token>) -> UInt32 {
+    /// A 32-bit key of a whole title: the stems (or the normalized forms) of its words joined by spaces, hashed. A
+    /// query whose words make the same key names the whole title ("матрицы" and "Матрица" by stems, "the matrix"
+    /// and "The Matrix" by words).
+    public static func titleKey(_ tokens: some Sequence<Token>, stemmed: Bool) -> UInt32 {
         var hash: UInt32 = 2_166_136_261
         var first = true
         for token in tokens where token.kind == .word || token.kind == .compound {
@@ -109,7 +117,7 @@ public enum FilmDocument {
                 hash = (hash ^ 0x20) &* 16_777_619
             }
             first = false
-            for byte in token.stem.utf8 {
+            for byte in (stemmed ? token.stem : token.normalized).utf8 {
                 hash = (hash ^ UInt32(byte)) &* 16_777_619
             }
         }

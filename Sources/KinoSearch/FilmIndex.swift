@@ -27,6 +27,25 @@ public struct FilmIndex: Sendable {
         return StoredFilmCodec.decode(bytes)
     }
 
+    /// The document of the film with this catalog id, or nil. Builds add films in id order, so this is a binary
+    /// search of the `film_id` column.
+    public func doc(forFilm id: Int) -> DocID? {
+        guard id > 0, id <= Int(UInt32.max) else { return nil }
+        let target = UInt32(id)
+        var low = 0
+        var high = segment.docCount
+        while low < high {
+            let middle = (low + high) / 2
+            if (segment.columns.u32(FilmSchema.filmID, doc: DocID(middle)) ?? 0) < target {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        guard low < segment.docCount, segment.columns.u32(FilmSchema.filmID, doc: DocID(low)) == target else { return nil }
+        return DocID(low)
+    }
+
     /// Files of the generation and their sizes in bytes.
     public func files() -> [(name: String, bytes: Int)] {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()

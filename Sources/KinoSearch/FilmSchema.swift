@@ -12,6 +12,8 @@ public enum FilmSchema {
     public static let description = FieldID(2)
     public static let keywords = FieldID(3)
     public static let labels = FieldID(4)
+    /// The words of titles and people's names unstemmed, as typed: where typos and prefixes are looked up.
+    public static let words = FieldID(5)
 
     public static let filmID = ColumnID(0)
     public static let year = ColumnID(1)
@@ -26,6 +28,8 @@ public enum FilmSchema {
     public static let ageRating = ColumnID(10)
     /// ``FilmDocument/titleKey(_:)`` of each of the film's titles, for whole-title matches.
     public static let titleKeys = ColumnID(11)
+    /// The same of each title's unstemmed words: an exact whole title.
+    public static let titleWordKeys = ColumnID(12)
 
     public static let schema: Schema = {
         do {
@@ -36,6 +40,7 @@ public enum FilmSchema {
                     .init(id: description, name: "description", positions: false),
                     .init(id: keywords, name: "keywords", positions: false),
                     .init(id: labels, name: "labels", positions: false),
+                    .init(id: words, name: "words", positions: false, stemmed: false),
                 ],
                 columns: [
                     .init(id: filmID, name: "film_id", type: .u32),
@@ -50,6 +55,7 @@ public enum FilmSchema {
                     .init(id: runtime, name: "runtime", type: .u32),
                     .init(id: ageRating, name: "age_rating", type: .u32),
                     .init(id: titleKeys, name: "title_keys", type: .multiU32),
+                    .init(id: titleWordKeys, name: "title_word_keys", type: .multiU32),
                 ]
             )
         } catch {

@@ -12,8 +12,8 @@ import KinoText
 /// whole titles, and a bonus when the film is of the year the query names.
 public struct FilmSearcher: Sendable {
     public let index: FilmIndex
-    let searcher: Searcher
-    let analyzer: Analyzer
+    public let searcher: Searcher
+    public let analyzer: Analyzer
     /// 1 / ln(1 + the most votes any film has).
     private let votesScale: Double
 
@@ -25,12 +25,8 @@ public struct FilmSearcher: Sendable {
         FieldWeighting(field: FilmSchema.labels, weight: 0.7, b: 0.3),
         FieldWeighting(field: FilmSchema.description, weight: 0.6, b: 0.75),
     ]
-    /// Fields where typos are corrected and prefixes expanded: titles and people, what people type.
-    static let nameFields = [(field: FilmSchema.titles, boost: 1.0), (field: FilmSchema.people, boost: 0.6)]
     /// How many of the best text matches are re-scored with the prior and bonuses.
     static let candidateCount = 200
-    /// The most typo corrections tried per word.
-    static let typoCandidates = 6
 
     /// Score factors of the re-scoring.
     enum Prior {
@@ -39,6 +35,8 @@ public struct FilmSearcher: Sendable {
         /// Up to +10% for a rating of 10.
         static let rating = 0.1
         static let wholeTitle = 1.8
+        /// On top of ``wholeTitle`` when the words are the title's own, not only their stems.
+        static let exactTitle = 1.2
         static let sameYear = 1.6
         static let nextYear = 1.15
         static let phrase = 0.5
@@ -103,7 +101,7 @@ public struct FilmSearcher: Sendable {
             query: request.query, total: total,
             tookMilliseconds: Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15,
             page: request.page, perPage: request.perPage,
-            corrected: correction(plan, top: hits.first?.film), hits: hits, facets: facets)
+            corrected: correction(plan), hits: hits, facets: facets)
     }
 
     /// The number of films `query` matches.
@@ -130,11 +128,6 @@ public struct FilmSearcher: Sendable {
     }
 
     private func readingQuery(_ reading: QueryPlan.Reading) -> any Query {
-        if let prefix = reading.prefix {
-            return DisjunctionMaxQuery(Self.nameFields.map { entry in
-                PrefixQuery(field: entry.field, prefix: prefix, boost: reading.boost * entry.boost)
-            })
-        }
         let terms = reading.terms.map { MultiFieldTermQuery(term: $0, fields: Self.fields, boost: reading.boost) }
         return terms.count == 1 ? terms[0] : BooleanQuery.all(terms)
     }
@@ -201,6 +194,10 @@ public struct FilmSearcher: Sendable {
             var score = candidate.score * prior(doc)
             if let keys = columns.values(FilmSchema.titleKeys, doc: doc), keys.contains(where: plan.titleKeys.contains) {
                 score *= Prior.wholeTitle
+                if let words = columns.values(FilmSchema.titleWordKeys, doc: doc),
+                   words.contains(where: plan.titleWordKeys.contains) {
+                    score *= Prior.exactTitle
+                }
             }
             if let year = plan.year, let filmYear = columns.i32(FilmSchema.year, doc: doc), filmYear != 0 {
                 let distance = abs(Int(filmYear) - year)
@@ -218,27 +215,6 @@ public struct FilmSearcher: Sendable {
         let votes = Double(columns.u32(FilmSchema.votes, doc: doc) ?? 0)
         let rating = Double(columns.f32(FilmSchema.rating, doc: doc) ?? 0)
         return 1 + Prior.votes * log1p(votes) * votesScale + Prior.rating * min(max(rating, 0), 10) / 10
-    }
-
-    /// Dictionary terms of the name fields within the word's typo budget, closest and most frequent first, without
-    /// the term itself.
-    static func typoCorrections(of term: String, maxEdits: Int, in searcher: Searcher)
-        -> [(term: String, distance: Int)] {
-        var best: [String: (distance: Int, frequency: Int)] = [:]
-        for entry in nameFields {
-            for match in searcher.segment.terms(field: entry.field, fuzzy: term, maxEdits: maxEdits)
-            where match.distance > 0 {
-                let known = best[match.term]
-                best[match.term] = (min(known?.distance ?? .max, match.distance),
-                                    (known?.frequency ?? 0) + Int(match.info.docFrequency))
-            }
-        }
-        let ordered = best.sorted { lhs, rhs in
-            if lhs.value.distance != rhs.value.distance { return lhs.value.distance < rhs.value.distance }
-            if lhs.value.frequency != rhs.value.frequency { return lhs.value.frequency > rhs.value.frequency }
-            return lhs.key < rhs.key
-        }
-        return ordered.prefix(typoCandidates).map { ($0.key, $0.value.distance) }
     }
 
     // MARK: - Facets
@@ -261,7 +237,7 @@ public struct FilmSearcher: Sendable {
     // MARK: - Did you mean
 
     /// The query as it was understood, when a word matched only through another reading; nil otherwise.
-    func correction(_ plan: QueryPlan, top: IndexedFilm?) -> String? {
+    func correction(_ plan: QueryPlan) -> String? {
         var changed = false
         var words: [String] = []
         for word in plan.words {
@@ -272,27 +248,14 @@ public struct FilmSearcher: Sendable {
                 continue
             }
             changed = true
-            words.append(reading.kind == .typo ? surface(of: reading.terms[0], in: top) ?? reading.text : reading.text)
+            words.append(reading.text)
         }
         if let year = plan.year { words.append(String(year)) }
         return changed ? words.joined(separator: " ") : nil
     }
 
+    /// Whether every term of the reading is in the index.
     private func matches(_ reading: QueryPlan.Reading) -> Bool {
-        if let prefix = reading.prefix {
-            return Self.nameFields.contains { searcher.segment.terms(field: $0.field, prefix: prefix).first { _ in true } != nil }
-        }
-        return reading.terms.allSatisfy { term in Self.fields.contains { searcher.docFrequency(field: $0.field, term: term) > 0 } }
-    }
-
-    /// The word of the film's titles or people whose stem is `term`, as written there (lower-cased).
-    private func surface(of term: String, in film: IndexedFilm?) -> String? {
-        guard let film else { return nil }
-        for text in film.titles + film.people.map(\.name) {
-            if let token = analyzer.tokens(text).first(where: { $0.stem == term }) {
-                return token.normalized
-            }
-        }
-        return nil
+        reading.terms.allSatisfy { term in Self.fields.contains { searcher.docFrequency(field: $0.field, term: term) > 0 } }
     }
 }

@@ -18,7 +18,7 @@ struct QueryPlan {
         var kind: Kind
         /// The analysed terms, all required (a word such as "x-men" gives one compound term).
         var terms: [String]
-        /// For ``Kind/prefix``: the normalized prefix to expand.
+        /// For ``Kind/prefix``: the normalized prefix typed, which ``text`` completes.
         var prefix: String?
         /// The score factor of this reading.
         var boost: Double
@@ -40,6 +40,8 @@ struct QueryPlan {
     /// ``FilmDocument/titleKey(_:)`` of the whole query read each way (as typed, re-keyed, transliterated),
     /// without the year.
     var titleKeys: Set<UInt32> = []
+    /// The same of the query's unstemmed words: the exact whole title.
+    var titleWordKeys: Set<UInt32> = []
     /// The query's normalized words, for phrase matches in titles.
     var phraseTerms: [String] = []
 
@@ -65,7 +67,6 @@ struct QueryPlan {
         for (index, word) in typed.enumerated() {
             let isLast = index == typed.count - 1
             let variants = analyzer.queryVariants(word)
-            guard !variants.isEmpty else { continue }
             var readings: [Reading] = []
             for variant in variants {
                 let tokens = variant.tokens.filter { $0.kind == .word || $0.kind == .compound }
@@ -84,19 +85,22 @@ struct QueryPlan {
                 let asTyped = kind == .original
                 readings.append(Reading(kind: kind, terms: tokens.map(\.stem), boost: boost, text: variant.text,
                                         asTyped: asTyped))
-                if isLast, typing, !endsInSpace, let last = tokens.last, tokens.count == 1 {
-                    readings.append(Reading(kind: .prefix, terms: [], prefix: last.normalized,
-                                            boost: boost * Boost.prefix, text: variant.text, asTyped: asTyped))
-                }
-            }
-            if let original = variants.first, original.kind == .original, original.tokens.count == 1,
-               let token = original.tokens.first {
-                let budget = FuzzyQuery.maxEdits(forLength: token.normalized.unicodeScalars.count)
-                if budget > 0 {
-                    for candidate in FilmSearcher.typoCorrections(of: token.stem, maxEdits: budget, in: searcher) {
-                        readings.append(Reading(kind: .typo, terms: [candidate.term],
-                                                boost: Boost.typo[min(candidate.distance, 2)], text: candidate.term))
+                guard tokens.count == 1, let token = tokens.first else { continue }
+                if isLast, typing, !endsInSpace {
+                    for completion in Self.completions(of: token.normalized, in: searcher, analyzer: analyzer) {
+                        readings.append(Reading(kind: .prefix, terms: [completion.stem], prefix: token.normalized,
+                                                boost: boost * Boost.prefix, text: completion.word, asTyped: asTyped))
                     }
+                }
+                // Typos of the word as typed and of its likeliest transliteration.
+                guard variant.kind == .original || variant.kind == .transliteration && variant.rank == 0 else { continue }
+                let budget = FuzzyQuery.maxEdits(forLength: token.normalized.unicodeScalars.count)
+                guard budget > 0 else { continue }
+                for correction in Self.corrections(of: token.normalized, maxEdits: budget, in: searcher,
+                                                   analyzer: analyzer) {
+                    readings.append(Reading(kind: .typo, terms: [correction.stem],
+                                            boost: boost * Boost.typo[min(correction.distance, 2)],
+                                            text: correction.word))
                 }
             }
             guard !readings.isEmpty else { continue }
@@ -109,11 +113,42 @@ struct QueryPlan {
             words.removeLast()
         }
         phraseTerms = words.compactMap { $0.readings.first?.terms.first }
-        for kind in [Reading.Kind.original, .keyboardLayout, .transliteration] {
+        for kind in [Reading.Kind.original, .keyboardLayout, .transliteration, .typo] {
             let readings = words.map { word in word.readings.first { $0.kind == kind } ?? word.readings[0] }
-            let text = readings.map(\.text).joined(separator: " ")
-            titleKeys.insert(FilmDocument.titleKey(analyzer.tokens(text)))
+            let tokens = analyzer.tokens(readings.map(\.text).joined(separator: " "))
+            titleKeys.insert(FilmDocument.titleKey(tokens, stemmed: true))
+            titleWordKeys.insert(FilmDocument.titleKey(tokens, stemmed: false))
         }
+    }
+
+    /// The most completions of a word being typed that are tried.
+    static let completionLimit = 24
+    /// The most typo corrections tried per word.
+    static let correctionLimit = 6
+
+    /// Whole words of titles and names that start with `prefix`, most frequent first, with their stems.
+    static func completions(of prefix: String, in searcher: Searcher, analyzer: Analyzer)
+        -> [(word: String, stem: String)] {
+        let query = PrefixQuery(field: FilmSchema.words, prefix: prefix, maxExpansions: completionLimit)
+        return query.expansions(in: searcher).filter { $0 != prefix }.map { ($0, stem(of: $0, analyzer)) }
+    }
+
+    /// Whole words of titles and names within `maxEdits` of `word`, closest and most frequent first, without the
+    /// word itself, with their stems.
+    static func corrections(of word: String, maxEdits: Int, in searcher: Searcher, analyzer: Analyzer)
+        -> [(word: String, stem: String, distance: Int)] {
+        let matches = searcher.segment.terms(field: FilmSchema.words, fuzzy: word, maxEdits: maxEdits)
+            .filter { $0.distance > 0 }
+            .sorted { lhs, rhs in
+                if lhs.distance != rhs.distance { return lhs.distance < rhs.distance }
+                if lhs.info.docFrequency != rhs.info.docFrequency { return lhs.info.docFrequency > rhs.info.docFrequency }
+                return lhs.term < rhs.term
+            }
+        return matches.prefix(correctionLimit).map { ($0.term, stem(of: $0.term, analyzer), $0.distance) }
+    }
+
+    private static func stem(of word: String, _ analyzer: Analyzer) -> String {
+        analyzer.tokens(word).first { $0.kind == .word || $0.kind == .compound }?.stem ?? word
     }
 
     /// A plausible release year written as four digits.

@@ -8,6 +8,8 @@ public struct SearchError: Error, CustomStringConvertible, Sendable {
         /// There is no index generation yet.
         case noIndex
         case invalidArgument
+        /// The film or person asked for is not in the index.
+        case notFound
     }
 
     public var code: Code

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import KinoSearch
+
+/// `kino bench relevance`: Success@1, Success@5 and MRR of known-item queries generated from the index.
+struct BenchRelevance: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "relevance",
+        abstract: "Evaluate search relevance on known-item queries generated from the index."
+    )
+
+    @Option(name: .long, help: "Queries per category.") var perCategory = 300
+    @Option(name: .long, help: "The seed of the query generator.") var seed: UInt64 = 1
+    @Option(name: .long, help: "Print this many misses per category.") var misses = 0
+    @Option(name: .long, help: "The index folder.") var indexDir = "IndexData"
+
+    func run() throws {
+        let searcher = FilmSearcher(index: try FilmIndex.open(root: indexDir))
+        let queries = KnownItemQueries(index: searcher.index, perCategory: perCategory, seed: seed)
+        let evaluation = try RelevanceEvaluation(queries) { text in
+            var request = SearchRequest(query: text)
+            request.perPage = 10
+            request.facets = false
+            request.highlight = false
+            return try searcher.search(request).hits.map(\.film.id)
+        }
+        print("| category | queries | S@1 | S@5 | MRR |")
+        print("|---|---|---|---|---|")
+        for category in KnownItemQueries.Category.allCases {
+            guard let scores = evaluation.byCategory[category] else { continue }
+            print(String(format: "| %@ | %d | %.3f | %.3f | %.3f |", category.rawValue, scores.queries,
+                         scores.successAt1, scores.successAt5, scores.meanReciprocalRank))
+        }
+        guard misses > 0 else { return }
+        for category in KnownItemQueries.Category.allCases {
+            for miss in evaluation.misses.filter({ $0.query.category == category }).prefix(misses) {
+                let top = miss.top.map { id in "\(id)" }.joined(separator: ",")
+                print("miss \(category.rawValue): \"\(miss.query.text)\" → want \(miss.query.targets.sorted().prefix(3)) got [\(top)]")
+            }
+        }
+    }
+}
+
+/// `kino bench search`: in-process latency of search with facets, of as-you-type prefixes and of similar films.
+struct BenchSearch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Measure search latency in process, on one thread (p50, p99)."
+    )
+
+    @Option(name: .long, help: "Queries per category of the generated set.") var perCategory = 200
+    @Option(name: .long, help: "Passes over the queries; the first warms up and is not counted.") var runs = 4
+    @Option(name: .long, help: "The index folder.") var indexDir = "IndexData"
+
+    func run() throws {
+        let searcher = FilmSearcher(index: try FilmIndex.open(root: indexDir))
+        let queries = KnownItemQueries(index: searcher.index, perCategory: perCategory, seed: 7).queries
+        let typed = queries.filter { $0.category != .prefix }.map(\.text)
+        let prefixes = queries.filter { $0.category == .prefix }.map(\.text)
+        let clock = ContinuousClock()
+
+        func measure(_ name: String, _ inputs: [String], _ body: (String) throws -> Void) rethrows {
+            var samples: [Double] = []
+            for run in 0..<max(runs, 2) {
+                for input in inputs {
+                    let started = clock.now
+                    try body(input)
+                    let elapsed = (clock.now - started).components
+                    if run > 0 { samples.append(Double(elapsed.seconds) * 1e6 + Double(elapsed.attoseconds) / 1e12) }
+                }
+            }
+            samples.sort()
+            func percentile(_ p: Double) -> Double { samples[min(samples.count - 1, Int(Double(samples.count) * p))] }
+            print(String(format: "| %@ | %d | %.1f | %.1f | %.1f |", name, samples.count, percentile(0.5),
+                         percentile(0.99), samples.reduce(0, +) / Double(samples.count)))
+        }
+
+        print("| operation | samples | p50 µs | p99 µs | mean µs |")
+        print("|---|---|---|---|---|")
+        try measure("search, top 10 + facet counts", typed) { text in
+            var request = SearchRequest(query: text)
+            request.perPage = 10
+            _ = try searcher.search(request)
+        }
+        try measure("search, top 10, no facets", typed) { text in
+            var request = SearchRequest(query: text)
+            request.perPage = 10
+            request.facets = false
+            _ = try searcher.search(request)
+        }
+        try measure("suggest-style prefix, top 10", prefixes) { text in
+            var request = SearchRequest(query: text)
+            request.perPage = 10
+            request.facets = false
+            request.highlight = false
+            _ = try searcher.search(request)
+        }
+        let browse = ["", "", ""]
+        try measure("browse (empty query) + facets", browse) { _ in
+            _ = try searcher.search(SearchRequest())
+        }
+    }
+}
