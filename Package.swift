@@ -76,7 +76,8 @@ let package = Package(
         ),
         .testTarget(
             name: "KinoIndexTests",
-            dependencies: ["KinoIndex"]
+            dependencies: ["KinoIndex"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "KinoSearchTests",

@@ -20,6 +20,8 @@ public struct IndexError: Error, Sendable, Hashable, CustomStringConvertible {
         case io
         /// The caller passed something the index cannot take (an unknown field, a wrong column type).
         case invalidArgument
+        /// The index folder has no generation yet: there is no `CURRENT`.
+        case noIndex
     }
 
     /// The kind of failure.

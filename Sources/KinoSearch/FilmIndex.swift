@@ -10,7 +10,7 @@ public struct FilmIndex: Sendable {
     /// Opens the generation `CURRENT` names (or the given one), validating every file.
     public static func open(root: String, generation: String? = nil) throws -> FilmIndex {
         let generations = IndexGenerations(root: root)
-        guard let name = try generation ?? generations.current() else {
+        guard let name = try generation ?? current(of: generations) else {
             throw SearchError(.noIndex, "\(root) has no index yet: run kino index build")
         }
         let folder = generations.path(of: name)
@@ -18,6 +18,15 @@ public struct FilmIndex: Sendable {
             return FilmIndex(generation: name, folder: folder, segment: try SegmentReader(directory: folder))
         } catch {
             throw SearchError(.corruptIndex, "generation \(name) in \(folder): \(error.message)")
+        }
+    }
+
+    /// The generation `CURRENT` names, with the engine's errors mapped to ``SearchError``.
+    static func current(of generations: IndexGenerations) throws(SearchError) -> String? {
+        do {
+            return try generations.current()
+        } catch {
+            throw SearchError(error.code == .io ? .unreadable : .corruptIndex, error.message)
         }
     }
 

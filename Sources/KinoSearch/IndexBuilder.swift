@@ -3,7 +3,8 @@ import KinoCatalog
 import KinoIndex
 import KinoText
 
-/// Builds a new index generation from the catalog in one pass and switches `CURRENT` to it.
+/// Builds a new index generation from the catalog in one pass, switches `CURRENT` to it and removes the generations
+/// no process reads any more.
 public struct IndexBuilder: Sendable {
     /// What a build did.
     public struct Report: Sendable {
@@ -36,17 +37,10 @@ public struct IndexBuilder: Sendable {
             for film in page { _ = try writer.addDocument(FilmDocument.make(film, analyzer: analyzer)) }
             page = try await next
         }
-        try FileManager.default.createDirectory(atPath: generations.generationsFolder, withIntermediateDirectories: true)
-        let name = generations.nextName()
+        let name = try generations.write(writer)
+        // Best effort: a generation that a server still reads is removed by a later call.
+        _ = try? generations.removeUnused()
         let folder = generations.path(of: name)
-        do {
-            try writer.write(to: folder)
-            _ = try SegmentReader(directory: folder)
-        } catch {
-            try? FileManager.default.removeItem(atPath: folder)
-            throw error
-        }
-        try generations.switchCurrent(to: name)
         let elapsed = (ContinuousClock.now - started).components
         return Report(generation: name, films: writer.docCount,
                       seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18,

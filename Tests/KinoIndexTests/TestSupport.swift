@@ -22,7 +22,7 @@ struct SplitMix64: RandomNumberGenerator {
     }
 }
 
-/// A fresh directory under /tmp, removed (with the files a segment writes) when the value goes away.
+/// A fresh directory under /tmp, removed with everything in it when the value goes away.
 final class TemporaryDirectory {
     let path: String
 
@@ -38,20 +38,12 @@ final class TemporaryDirectory {
     }
 
     deinit {
-        remove(path, recursively: true)
+        Self.remove(path)
     }
 
-    private func remove(_ path: String, recursively: Bool) {
-        if let directory = opendir(path) {
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-                }
-                if name != "." && name != ".." {
-                    unlink(path + "/" + name)
-                }
-            }
-            closedir(directory)
+    private static func remove(_ path: String) {
+        for name in Folder.entries(path) ?? [] where unlink(path + "/" + name) != 0 {
+            remove(path + "/" + name)
         }
         rmdir(path)
     }
@@ -85,4 +77,15 @@ func writeFile(_ path: String, _ bytes: [UInt8]) {
             offset += written
         }
     }
+}
+
+/// An index file rewritten to claim format `version`, with its checksum recomputed: a well-formed file of another
+/// format version.
+func withFormatVersion(_ version: UInt32, _ file: [UInt8]) -> [UInt8] {
+    var bytes = file
+    withUnsafeBytes(of: version.littleEndian) { bytes.replaceSubrange(12..<16, with: $0) }
+    let footer = bytes.count - IndexFileFormat.footerSize
+    let checksum = XXHash64.hash(Array(bytes[..<footer]))
+    withUnsafeBytes(of: checksum.littleEndian) { bytes.replaceSubrange((footer + 8)..<(footer + 16), with: $0) }
+    return bytes
 }
