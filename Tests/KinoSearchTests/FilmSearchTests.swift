@@ -1,0 +1,220 @@
+import Foundation
+import KinoCatalog
+import KinoIndex
+import KinoText
+import Testing
+@testable import KinoSearch
+
+/// One index of the fixture catalog, built once for every search test.
+enum SearchFixture {
+    static let built: Task<(searcher: FilmSearcher, films: [Film]), any Error> = Task {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kino-search-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let store = try await DatabaseURL.open("sqlite://\(folder)/catalog.sqlite")
+        _ = try await CatalogImporter(store: store).importPaths([IndexBuildTests.fixtures])
+        _ = try await IndexBuilder(store: store, root: folder + "/index").build()
+        let films = try await store.films(after: 0, limit: 100_000)
+        try await store.close()
+        return (FilmSearcher(index: try FilmIndex.open(root: folder + "/index")), films)
+    }
+
+    static func searcher() async throws -> FilmSearcher { try await built.value.searcher }
+}
+
+struct FilmSearchTests {
+    func ids(_ searcher: FilmSearcher, _ query: String, limit: Int = 10) throws -> [Int] {
+        var request = SearchRequest(query: query)
+        request.perPage = limit
+        return try searcher.search(request).hits.map(\.film.id)
+    }
+
+    func filmID(_ title: String) async throws -> Int {
+        let films = try await SearchFixture.built.value.films
+        return try #require(films.first { $0.allTitles.contains(title) }?.id, "no fixture film titled \(title)")
+    }
+
+    @Test func titlesAreFoundAsTypedMisTypedInTheOtherLayoutTransliteratedAndInTheOtherLanguage() async throws {
+        let searcher = try await SearchFixture.searcher()
+        let brat = try await filmID("Брат")
+        let avatar = try await filmID("Avatar")
+        for query in ["Брат", "брат", "Brother", ",hfn", "brat"] {
+            #expect(try ids(searcher, query).first == brat, "\(query)")
+        }
+        for query in ["Avatar", "Аватар", "avatr", "Фмфефк", "avata"] {
+            #expect(try ids(searcher, query).prefix(3).contains(avatar), "\(query)")
+        }
+    }
+
+    @Test func aCorrectedQuerySaysHowItWasRead() async throws {
+        let searcher = try await SearchFixture.searcher()
+        #expect(try searcher.search(SearchRequest(query: ",hfn")).corrected == "брат")
+        #expect(try searcher.search(SearchRequest(query: "Брат")).corrected == nil)
+    }
+
+    @Test func peopleFindTheirFilms() async throws {
+        let searcher = try await SearchFixture.searcher()
+        let films = try await SearchFixture.built.value.films
+        let cameron = Set(films.filter { $0.credits.contains { $0.role == .director && $0.name.contains("Cameron") } }.map(\.id))
+        try #require(!cameron.isEmpty)
+        let found = try ids(searcher, "James Cameron", limit: 20)
+        #expect(!found.isEmpty)
+        #expect(cameron.contains(found[0]))
+    }
+
+    @Test func theYearPicksTheFilmOfThatYear() async throws {
+        let searcher = try await SearchFixture.searcher()
+        let films = try await SearchFixture.built.value.films
+        // Any two fixture films sharing a title and differing in year.
+        let byTitle = Dictionary(grouping: films.filter { $0.year != nil }, by: { Analyzer().normalize($0.displayTitle) })
+        let pairs = byTitle.values.filter { Set($0.compactMap(\.year)).count >= 2 }
+        try #require(!pairs.isEmpty, "the fixtures have no remakes")
+        for group in pairs.prefix(5) {
+            for film in group {
+                let top = try ids(searcher, "\(film.displayTitle) \(film.year!)").first
+                #expect(top == film.id, "\(film.displayTitle) \(film.year!)")
+            }
+        }
+    }
+
+    @Test func theResponseHasExactlyTheKeysOfTheAPI() async throws {
+        let searcher = try await SearchFixture.searcher()
+        var request = SearchRequest(query: "brat")
+        request.perPage = 3
+        let data = try JSONEncoder().encode(try searcher.search(request))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(Set(object.keys) == ["query", "total", "took_ms", "page", "per_page", "corrected", "hits", "facets"])
+        let hits = try #require(object["hits"] as? [[String: Any]])
+        let hit = try #require(hits.first)
+        #expect(Set(hit.keys) == ["id", "title", "original_title", "year", "type", "genres", "countries", "rating",
+                                  "votes", "poster", "external_ids", "highlight"])
+        let ids = try #require(hit["external_ids"] as? [String: Any])
+        #expect(ids["kinopoisk"] is Int)
+        let facets = try #require(object["facets"] as? [String: [[String: Any]]])
+        #expect(Set(facets.keys) == ["genre", "country", "type", "decade", "age_rating"])
+        #expect(facets["genre"]?.allSatisfy { Set($0.keys) == ["value", "label", "count"] } == true)
+    }
+
+    /// Facet counts checked against every stored film: OR inside a facet, AND across, a facet ignores its own
+    /// selection.
+    @Test func facetCountsAreDisjunctive() async throws {
+        let searcher = try await SearchFixture.searcher()
+        let index = searcher.index
+        let films = (0..<DocID(index.segment.docCount)).compactMap(index.film)
+        let genres: [Genre] = [.drama, .comedy]
+        var request = SearchRequest()
+        request.genres = genres
+        request.countries = ["US"]
+        let response = try searcher.search(request)
+        let inGenres = films.filter { $0.genres.contains(where: genres.contains) }
+        let inCountry = films.filter { $0.countries.contains("US") }
+        #expect(response.total == inGenres.filter { $0.countries.contains("US") }.count)
+        for value in response.facets["genre"] ?? [] {
+            #expect(value.count == inCountry.filter { $0.genres.map(\.rawValue).contains(value.value) }.count, "\(value.value)")
+        }
+        for value in response.facets["country"] ?? [] {
+            #expect(value.count == inGenres.filter { $0.countries.contains(value.value) }.count, "\(value.value)")
+        }
+        #expect(response.facets["genre"]?.count == Set(inCountry.flatMap(\.genres)).count)
+    }
+
+    @Test func sortingAndPagesFollowTheColumn() async throws {
+        let searcher = try await SearchFixture.searcher()
+        var request = SearchRequest()
+        request.sort = .year
+        request.perPage = 7
+        let first = try searcher.search(request)
+        request.page = 2
+        let second = try searcher.search(request)
+        let years = (first.hits + second.hits).map { $0.film.year ?? 0 }
+        #expect(years == years.sorted(by: >))
+        #expect(Set(first.hits.map(\.film.id)).isDisjoint(with: second.hits.map(\.film.id)))
+        request.page = 1
+        request.sort = .rating
+        request.ratingMin = 7
+        let rated = try searcher.search(request).hits.map { $0.film.rating ?? 0 }
+        #expect(!rated.isEmpty && rated == rated.sorted(by: >) && rated.allSatisfy { $0 >= 7 - 1e-6 })
+    }
+
+    @Test func anyQueryIsAnsweredInBoundedTime() async throws {
+        let searcher = try await SearchFixture.searcher()
+        let hostile = [
+            String(repeating: "матрица ", count: 1250), "\"\"\" AND OR NOT ()[]{}*?~^:", "!!!", "   ", "-",
+            String(decoding: [0xFF, 0xFE, 0x61, 0xC3], as: UTF8.self), String(repeating: "a", count: 10_000),
+            "<script>alert(1)</script>", "\u{0}\u{1}\u{7F}",
+        ]
+        for query in hostile {
+            let started = ContinuousClock.now
+            let response = try searcher.search(SearchRequest(query: query))
+            #expect(ContinuousClock.now - started < .seconds(2), "\(query.prefix(20))")
+            #expect(response.total >= 0)
+        }
+    }
+
+    @Test func invalidValuesAreNamed() async throws {
+        let searcher = try await SearchFixture.searcher()
+        var request = SearchRequest(query: "брат")
+        request.perPage = 0
+        #expect(throws: SearchError.self) { try searcher.search(request) }
+        do {
+            _ = try searcher.search(request)
+        } catch {
+            #expect(error.code == .invalidArgument && error.message.hasPrefix("per_page"))
+        }
+        request.perPage = 10
+        request.countries = ["Narnia"]
+        do {
+            _ = try searcher.search(request)
+            Issue.record("an unknown country was accepted")
+        } catch {
+            #expect(error.message.hasPrefix("country"))
+        }
+    }
+
+    @Test func highlightsMarkMatchesAndEscapeTheRest() async throws {
+        let searcher = try await SearchFixture.searcher()
+        let plan = QueryPlan("матрица", analyzer: Analyzer(), typing: false, searcher: searcher.searcher)
+        let highlighter = Highlighter(plan: plan, analyzer: Analyzer(), enabled: true)
+        #expect(highlighter.mark("<script>Матрица</script> & co", snippet: false)
+            == "&lt;script&gt;<mark>Матрица</mark>&lt;/script&gt; &amp; co")
+        #expect(highlighter.mark("Нет совпадений", snippet: false) == nil)
+        let long = String(repeating: "слово ", count: 100) + "матрицы " + String(repeating: "ещё ", count: 100)
+        let snippet = try #require(highlighter.mark(long, snippet: true))
+        #expect(snippet.contains("<mark>матрицы</mark>") && snippet.hasPrefix("…") && snippet.hasSuffix("…"))
+        #expect(snippet.count < 400)
+    }
+
+    @Test func storedFilmsRoundTripAndDamagedOnesDecodeToNil() async throws {
+        let searcher = try await SearchFixture.searcher()
+        let film = try #require(searcher.index.film(0))
+        let bytes = StoredFilmCodec.encode(film)
+        #expect(StoredFilmCodec.decode(bytes) == film)
+        for cut in [0, 1, bytes.count / 2, bytes.count - 1] {
+            #expect(StoredFilmCodec.decode(bytes.prefix(cut)) == nil)
+        }
+        #expect(StoredFilmCodec.decode(bytes + [0]) == nil)
+    }
+
+    @Test func similarFilmsShareSomethingAndSayWhat() async throws {
+        let searcher = try await SearchFixture.searcher()
+        let avatar = try await filmID("Avatar")
+        let (film, matches) = try SimilarFilms(searcher: searcher).find(filmID: avatar, limit: 5)
+        #expect(film.id == avatar)
+        #expect(!matches.isEmpty && !matches.contains { $0.film.id == avatar })
+        #expect(matches.map(\.score) == matches.map(\.score).sorted(by: >))
+        for match in matches {
+            #expect(!match.reasons.isEmpty)
+            #expect(abs(match.reasons.reduce(0) { $0 + $1.score } - match.score) < 0.06)
+        }
+        #expect(throws: SearchError.self) { try SimilarFilms(searcher: searcher).find(filmID: 999_999_999, limit: 5) }
+    }
+
+    @Test func filmsAreFoundByTheirCatalogID() async throws {
+        let searcher = try await SearchFixture.searcher()
+        let index = searcher.index
+        for doc in 0..<DocID(index.segment.docCount) {
+            let id = try #require(index.film(doc)?.id)
+            #expect(index.doc(forFilm: id) == doc)
+        }
+        #expect(index.doc(forFilm: 0) == nil && index.doc(forFilm: -5) == nil)
+    }
+}
