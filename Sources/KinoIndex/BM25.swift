@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// The arithmetic of BM25 and BM25F, shared by the term, prefix and phrase queries.
+/// The arithmetic of BM25 and BM25F, shared by the term, prefix, fuzzy and phrase queries.
 ///
 /// - `idf(df) = ln(1 + (N − df + 0.5) / (df + 0.5))`, with `N` the searcher's document count (always positive).
 /// - A field's length normalisation is `B_f = 1 − b_f + b_f · len_f(d) / avglen_f` (1 when `avglen_f` is 0).

@@ -50,31 +50,8 @@ public struct PrefixQuery: Query {
     }
 
     public func weight(searcher: Searcher, scoring: Bool) -> any Weight {
-        let weighting = FieldWeighting(field: field, weight: 1, b: b)
-        let average = searcher.averageLength(field: field)
-        let terms = expandedTerms(searcher).map { entry in
-            TermWeight(segment: searcher.segment,
-                       parts: [TermWeight.Part(info: entry.info, weighting: weighting, averageLength: average)],
-                       idf: BM25.idf(docFrequency: Int(entry.info.docFrequency), docCount: searcher.docCount),
-                       k1: k1, boost: boost, scoring: scoring)
-        }
-        return PrefixWeight(terms: terms)
-    }
-}
-
-/// The weight of a ``PrefixQuery``: one term weight per expansion, combined by maximum.
-struct PrefixWeight: Weight {
-    let terms: [TermWeight]
-
-    var maxScore: Double {
-        terms.reduce(0) { max($0, $1.maxScore) }
-    }
-
-    func scorer() -> any Scorer {
-        switch terms.count {
-        case 0: EmptyScorer()
-        case 1: terms[0].scorer()
-        default: DisjunctionScorer(terms.map { $0.scorer() }, combining: .max)
-        }
+        ExpansionWeight(searcher: searcher, field: field,
+                        expansions: expandedTerms(searcher).map { (info: $0.info, boost: boost) },
+                        k1: k1, b: b, scoring: scoring)
     }
 }

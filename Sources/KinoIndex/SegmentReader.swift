@@ -68,6 +68,19 @@ public struct SegmentReader: Sendable {
         }
     }
 
+    /// The terms of `field` within `maxEdits` edits of `term`, in byte order, with their distances.
+    ///
+    /// The distance is the optimal-string-alignment distance counted in Unicode scalars: inserting, deleting or
+    /// substituting one scalar, or swapping two adjacent ones, costs 1 ("матрица" → "матрицы" and "matirx" → "matrix"
+    /// are both 1), and no substring is edited twice ("ca" → "abc" is 3, not 2). `maxEdits` is clamped to `0...2`.
+    ///
+    /// Only terms whose first `prefixLength` scalars are those of `term` (all of them when it is shorter) are
+    /// returned; a longer prefix makes the lookup cheaper. The lookup reads a small part of the dictionary: it seeks
+    /// past every run of terms that share a prefix too far from `term`.
+    public func terms(field: FieldID, fuzzy term: String, maxEdits: Int, prefixLength: Int = 0) -> [FuzzyTerm] {
+        terms.terms(field: field, fuzzy: term, maxEdits: maxEdits, prefixLength: prefixLength).terms
+    }
+
     /// The term with this ordinal in the whole dictionary (all fields, in byte order), or nil.
     public func term(at ordinal: Int) -> (field: FieldID, term: String, info: TermInfo)? {
         guard let entry = terms.term(at: ordinal), let (field, term) = TermKey.split(entry.key) else { return nil }

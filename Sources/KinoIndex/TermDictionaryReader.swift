@@ -1,8 +1,10 @@
 /// A zero-copy view of a term dictionary written by ``TermDictionarySerializer``.
 ///
-/// Exact lookups binary-search the block heads and scan one block; prefix enumeration starts at the first key not
-/// below the prefix and walks forward. The trailer and the block index are validated at open; a block whose entries
-/// do not decode ends an iteration early and makes lookups miss rather than trap.
+/// Lookups by key are seeks: binary-search the block heads for the last block whose first key is not above the
+/// target, then decode that block's entries up to the first key not below it (``entries(from:)``). An exact lookup
+/// takes one seek, prefix enumeration walks forward from one, and a fuzzy lookup seeks past the runs of keys that
+/// cannot match. The trailer and the block index are validated at open; a block whose entries do not
+/// decode ends an iteration early and makes lookups miss rather than trap.
 public struct TermDictionaryReader: Sendable {
     private let body: ByteView
     private let name: String
@@ -56,13 +58,16 @@ public struct TermDictionaryReader: Sendable {
 
     /// The term info of exactly `key`, or nil.
     func termInfo(exact key: [UInt8]) -> TermInfo? {
-        guard let block = lastBlock(notAbove: key) else { return nil }
-        var iterator = Entries(reader: self, block: block)
-        while let (candidate, info) = iterator.next() {
-            if candidate == key { return info }
-            if TermKey.precedes(key, candidate) || iterator.block != block { return nil }
-        }
-        return nil
+        var iterator = entries(from: key)
+        guard let entry = iterator.next(), entry.key == key else { return nil }
+        return entry.info
+    }
+
+    /// The entries from the first one whose key is not below `key`, in sorted order.
+    func entries(from key: [UInt8]) -> Entries {
+        var iterator = Entries(reader: self, block: 0)
+        iterator.seek(to: key)
+        return iterator
     }
 
     /// The key and info of the term with this ordinal (its rank in sorted order), or nil.
@@ -77,15 +82,7 @@ public struct TermDictionaryReader: Sendable {
 
     /// Every term whose key starts with `prefix`, in sorted order, read lazily.
     func terms(prefix: [UInt8]) -> TermRange {
-        var iterator = Entries(reader: self, block: lastBlock(notAbove: prefix) ?? 0)
-        var first: (key: [UInt8], info: TermInfo)?
-        while let entry = iterator.next() {
-            if !TermKey.precedes(entry.key, prefix) {
-                first = entry
-                break
-            }
-        }
-        return TermRange(prefix: prefix, first: first, rest: iterator)
+        TermRange(prefix: prefix, entries: entries(from: prefix))
     }
 
     /// The index of the last block whose first key is not above `key`, or nil if `key` precedes every term.
@@ -121,31 +118,63 @@ public struct TermDictionaryReader: Sendable {
         }
     }
 
-    /// Walks the dictionary's entries in order from the start of a block.
+    /// Walks the dictionary's entries in order, and seeks.
+    ///
+    /// Keys are prefix-compressed within a block, so an entry decodes only after the ones before it in its block:
+    /// a seek into another block starts decoding at that block's head, and a seek inside the current block goes on
+    /// from where the iterator stands.
     struct Entries: IteratorProtocol {
         private let reader: TermDictionaryReader
-        private(set) var block: Int
+        private var block = 0
         private var indexInBlock = 0
-        private var ordinal: Int
-        private var offset: Int
+        private var ordinal = 0
+        private var offset = 0
         private var key: [UInt8] = []
+        /// The info of an entry a seek decoded (its key is `key`), returned by the next call of `next()`.
+        private var pending: TermInfo?
+        /// How many entries the iterator has decoded, seeks included: the work a walk did.
+        private(set) var decodedCount = 0
 
         init(reader: TermDictionaryReader, block: Int) {
             self.reader = reader
+            moveToHead(of: block)
+        }
+
+        private mutating func moveToHead(of block: Int) {
             self.block = block
+            indexInBlock = 0
             ordinal = block * reader.blockSize
             offset = Int(reader.body.u64(at: reader.indexOffset + block * 16) ?? UInt64(reader.indexOffset))
+            key.removeAll(keepingCapacity: true)
+            pending = nil
+        }
+
+        /// Moves to the first entry whose key is not below `target`: the next call of `next()` returns it (or nil
+        /// when every key is below `target`).
+        mutating func seek(to target: [UInt8]) {
+            let targetBlock = reader.lastBlock(notAbove: target) ?? 0
+            if targetBlock != block || !TermKey.precedes(key, target) {
+                moveToHead(of: targetBlock)
+            }
+            pending = nil
+            while let entry = next() {
+                if !TermKey.precedes(entry.key, target) {
+                    pending = entry.info
+                    return
+                }
+            }
         }
 
         mutating func next() -> (key: [UInt8], info: TermInfo)? {
+            if let info = pending {
+                pending = nil
+                return (key, info)
+            }
             guard ordinal < reader.count, block < reader.blockCount else { return nil }
             if indexInBlock == reader.blockSize {
-                block += 1
-                indexInBlock = 0
-                guard block < reader.blockCount,
-                      let start = reader.body.u64(at: reader.indexOffset + block * 16) else { return nil }
-                offset = Int(start)
-                key.removeAll(keepingCapacity: true)
+                guard block + 1 < reader.blockCount,
+                      reader.body.u64(at: reader.indexOffset + (block + 1) * 16) != nil else { return stop() }
+                moveToHead(of: block + 1)
             }
             let body = reader.body
             var position = offset
@@ -164,6 +193,7 @@ public struct TermDictionaryReader: Sendable {
             offset = position
             indexInBlock += 1
             ordinal += 1
+            decodedCount += 1
             let info = TermInfo(docFrequency: UInt32(frequency), postingsOffset: postings,
                                 positionsOffset: positions == 0 ? nil : positions - 1)
             return (key, info)
@@ -178,27 +208,17 @@ public struct TermDictionaryReader: Sendable {
     /// The terms sharing a prefix, as a lazy sequence of (key, info) in sorted order.
     struct TermRange: Sequence, IteratorProtocol {
         let prefix: [UInt8]
-        private var first: (key: [UInt8], info: TermInfo)?
-        private var rest: Entries
+        private var entries: Entries
         private var done = false
 
-        init(prefix: [UInt8], first: (key: [UInt8], info: TermInfo)?, rest: Entries) {
+        init(prefix: [UInt8], entries: Entries) {
             self.prefix = prefix
-            self.first = first
-            self.rest = rest
-            done = first == nil
+            self.entries = entries
         }
 
         mutating func next() -> (key: [UInt8], info: TermInfo)? {
             guard !done else { return nil }
-            let entry: (key: [UInt8], info: TermInfo)?
-            if let pending = first {
-                first = nil
-                entry = pending
-            } else {
-                entry = rest.next()
-            }
-            guard let entry, entry.key.starts(with: prefix) else {
+            guard let entry = entries.next(), entry.key.starts(with: prefix) else {
                 done = true
                 return nil
             }

@@ -47,6 +47,9 @@ struct CorruptBodyFuzzTests {
         while let entry = reader.term(at: ordinal), ordinal < 10_000 {
             _ = reader.termInfo(field: entry.field, term: entry.term)
             _ = Array(reader.terms(field: entry.field, prefix: String(entry.term.prefix(1))))
+            if ordinal % 7 == 0 {
+                _ = reader.terms(field: entry.field, fuzzy: entry.term, maxEdits: ordinal % 3)
+            }
             var cursor = reader.postings(entry.info)
             var steps = 0
             while cursor.doc != .terminated && steps < 100_000 {

@@ -10,6 +10,7 @@ indirect enum OracleQuery: CustomStringConvertible {
     case term(FieldID, String)
     case multiField(String, [FieldWeighting], k1: Double, boost: Double)
     case prefix(FieldID, String, maxExpansions: Int)
+    case fuzzy(FieldID, String, maxEdits: Int, prefixLength: Int, maxExpansions: Int)
     case phrase(FieldID, [String])
     case filter(ColumnFilter)
     case all
@@ -21,6 +22,8 @@ indirect enum OracleQuery: CustomStringConvertible {
         case .multiField(let term, let fields, let k1, let boost):
             MultiFieldTermQuery(term: term, fields: fields, k1: k1, boost: boost)
         case .prefix(let field, let prefix, let cap): PrefixQuery(field: field, prefix: prefix, maxExpansions: cap)
+        case .fuzzy(let field, let term, let maxEdits, let prefixLength, let cap):
+            FuzzyQuery(field: field, term: term, maxEdits: maxEdits, prefixLength: prefixLength, maxExpansions: cap)
         case .phrase(let field, let terms): PhraseQuery(field: field, terms: terms)
         case .filter(let filter): filter
         case .all: AllQuery()
@@ -33,6 +36,8 @@ indirect enum OracleQuery: CustomStringConvertible {
         case .term(let field, let term): "\(field.rawValue):\(term)"
         case .multiField(let term, let fields, _, _): "multi(\(term) \(fields.map(\.field.rawValue)))"
         case .prefix(let field, let prefix, let cap): "\(field.rawValue):\(prefix)*\(cap)"
+        case .fuzzy(let field, let term, let maxEdits, let prefixLength, let cap):
+            "\(field.rawValue):\(term)~\(maxEdits)/\(prefixLength)*\(cap)"
         case .phrase(let field, let terms): "\(field.rawValue):\"\(terms.joined(separator: " "))\""
         case .filter(let filter): "filter(\(filter.column.rawValue) \(filter.condition))"
         case .all: "*"
@@ -122,6 +127,21 @@ struct QueryOracle {
         return ranked.prefix(cap).map(\.element.term)
     }
 
+    /// The terms of `field` within `maxEdits` of `term` that share its first `prefixLength` scalars: the closest
+    /// `cap`, ties by document frequency (higher first), then in dictionary order.
+    func fuzzyExpansions(_ field: FieldID, _ term: String, maxEdits: Int, prefixLength: Int, cap: Int)
+        -> [(term: String, distance: Int)] {
+        let found = sortedKeys.filter { $0.field == field && FuzzyOracle.sharesPrefix($0.term, term, prefixLength) }
+            .map { (key: $0, distance: FuzzyOracle.distance($0.term, term)) }
+            .filter { $0.distance <= maxEdits }
+        let ranked = found.enumerated().sorted { lhs, rhs in
+            let left = (lhs.element.distance, -segment.postings[lhs.element.key]!.count, lhs.offset)
+            let right = (rhs.element.distance, -segment.postings[rhs.element.key]!.count, rhs.offset)
+            return left < right
+        }
+        return ranked.prefix(cap).map { (term: $0.element.key.term, distance: $0.element.distance) }
+    }
+
     func phrase(_ field: FieldID, _ terms: [String]) -> [DocID: Double] {
         guard !terms.isEmpty else { return [:] }
         let lists = terms.map { positions(field, $0) }
@@ -182,6 +202,15 @@ struct QueryOracle {
             for expansion in expansions(field, prefix, cap: cap) {
                 for (doc, score) in term(field, expansion) {
                     result[doc] = max(result[doc] ?? 0, score)
+                }
+            }
+            return result
+        case .fuzzy(let field, let term, let maxEdits, let prefixLength, let cap):
+            var result: [DocID: Double] = [:]
+            for expansion in fuzzyExpansions(field, term, maxEdits: maxEdits, prefixLength: prefixLength, cap: cap) {
+                let factor = FuzzyQuery.boost(forDistance: expansion.distance)
+                for (doc, score) in self.term(field, expansion.term) {
+                    result[doc] = max(result[doc] ?? 0, factor * score)
                 }
             }
             return result

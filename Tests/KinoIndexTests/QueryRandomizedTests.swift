@@ -1,4 +1,5 @@
 import Testing
+import KinoText
 @testable import KinoIndex
 
 /// Collects every match with its score, checking that documents come in increasing order.
@@ -30,9 +31,13 @@ struct QueryRandomizedTests {
         let termsByField: [FieldID: [String]]
 
         init(count: Int, seed: UInt64) throws {
+            try self.init(documents: SegmentRandomizedTests.documents(count: count, seed: seed), seed: seed)
+        }
+
+        init(documents: [Document], analyzer: Analyzer = Analyzer(), seed: UInt64) throws {
             directory = TemporaryDirectory()
-            let (reader, segmentOracle, documents) = try SegmentRandomizedTests.build(count: count, seed: seed,
-                                                                                       in: directory)
+            let (reader, segmentOracle, documents) = try SegmentRandomizedTests.build(
+                documents: documents, analyzer: analyzer, seed: seed, in: directory)
             searcher = Searcher(segment: reader)
             oracle = QueryOracle(segment: segmentOracle, documents: documents)
             var terms: [FieldID: [String]] = [:]

@@ -65,9 +65,14 @@ struct SegmentRandomizedTests {
     /// Builds, writes and reopens a segment of `count` random documents.
     static func build(count: Int, seed: UInt64, in directory: TemporaryDirectory)
         throws -> (SegmentReader, SegmentOracle, [Document]) {
+        try build(documents: documents(count: count, seed: seed), seed: seed, in: directory)
+    }
+
+    /// Builds, writes and reopens a segment of `documents`, analysed by `analyzer`.
+    static func build(documents: [Document], analyzer: Analyzer = Analyzer(), seed: UInt64,
+                      in directory: TemporaryDirectory) throws -> (SegmentReader, SegmentOracle, [Document]) {
         let schema = try schema()
-        let documents = documents(count: count, seed: seed)
-        var writer = SegmentWriter(schema: schema)
+        var writer = SegmentWriter(schema: schema, analyzer: analyzer)
         for document in documents {
             try writer.addDocument(document)
         }
@@ -75,7 +80,7 @@ struct SegmentRandomizedTests {
         let id = try writer.write(to: directory.path, segmentID: .random(using: &random))
         let reader = try SegmentReader(directory: directory.path)
         #expect(reader.segmentID == id)
-        return (reader, SegmentOracle(schema: schema, documents: documents), documents)
+        return (reader, SegmentOracle(schema: schema, documents: documents, analyzer: analyzer), documents)
     }
 
     @Test(arguments: [(1_000, 7 as UInt64), (300, 42)])

@@ -1,0 +1,101 @@
+extension TermDictionaryReader {
+    /// The largest edit budget a fuzzy lookup accepts; larger ones are lowered to it.
+    static let maxFuzzyEdits = 2
+
+    /// Every term of `field` within `maxEdits` edits of `term` whose first `prefixLength` scalars are the term's
+    /// (all of them when it is shorter), in dictionary order, and the number of entries the walk decoded.
+    ///
+    /// The walk reads the field's keys in order and keeps one row of ``EditDistanceRows`` per Unicode scalar of the
+    /// current key, sharing the rows of the prefix it has in common with the previous key. When the row of a prefix
+    /// is dead, no key under it can match, and the walk seeks straight to the next place a match could start: the
+    /// same prefix with the dead scalar replaced by the smallest one that keeps the row alive
+    /// (``EditDistanceRows/nextViableScalar(atDepth:)``), or, when there is none, the same one level up. UTF-8
+    /// orders like the scalars it encodes, so everything skipped lies under a dead prefix.
+    ///
+    /// Keys are valid UTF-8 (they are made from strings). In a damaged file, invalid UTF-8 reads as U+FFFD, as
+    /// `String(decoding:as:)` reads it, and keys out of order end the walk.
+    func terms(field: FieldID, fuzzy term: String, maxEdits: Int, prefixLength: Int)
+        -> (terms: [FuzzyTerm], decodedCount: Int) {
+        let query = Array(term.unicodeScalars)
+        let fixed = min(max(prefixLength, 0), query.count)
+        var range = TermKey.make(field: field, term: "")
+        for scalar in query.prefix(fixed) {
+            range.append(contentsOf: scalar.utf8)
+        }
+        var rows = EditDistanceRows(query: query, maxEdits: min(max(maxEdits, 0), Self.maxFuzzyEdits))
+        // ends[i]: where the key's i-th scalar ends; the term starts after the two bytes of the field.
+        var ends = [2]
+        var matches: [FuzzyTerm] = []
+        var entries = entries(from: range)
+        var previous: [UInt8]?
+        while let (key, info) = entries.next(), key.starts(with: range) {
+            if let previous {
+                guard TermKey.precedes(previous, key) else { break }
+                let shared = zip(previous, key).prefix { $0 == $1 }.count
+                var depth = rows.depth
+                while ends[depth] > shared {
+                    depth -= 1
+                }
+                rows.pop(to: depth)
+                ends.removeLast(ends.count - depth - 1)
+            }
+            previous = key
+            while !rows.isDead, ends[rows.depth] < key.count {
+                let (scalar, length) = Self.scalar(in: key, at: ends[rows.depth])
+                rows.push(scalar)
+                ends.append(ends[rows.depth - 1] + length)
+            }
+            if !rows.isDead {
+                if let distance = rows.distance {
+                    matches.append(FuzzyTerm(term: String(decoding: key.dropFirst(2), as: UTF8.self), info: info,
+                                             distance: distance))
+                }
+                continue
+            }
+            guard let target = Self.nextCandidate(after: key, rows: rows, ends: ends, fixedDepth: fixed) else { break }
+            entries.seek(to: target)
+        }
+        return (matches, entries.decodedCount)
+    }
+
+    /// Where the walk goes on after `key`, whose last row in `rows` is dead: the smallest key above every key
+    /// under the dead prefix that could still match, or nil if none can.
+    private static func nextCandidate(after key: [UInt8], rows: EditDistanceRows, ends: [Int], fixedDepth: Int)
+        -> [UInt8]? {
+        var depth = rows.depth
+        while depth > fixedDepth {
+            if let scalar = rows.nextViableScalar(atDepth: depth) {
+                let target = Array(key[..<ends[depth - 1]]) + Array(scalar.utf8)
+                // Only a damaged key (bytes that are not UTF-8) can sort after its replacement.
+                return TermKey.precedes(key, target) ? target : successor(of: key[..<ends[depth]])
+            }
+            depth -= 1
+        }
+        return nil
+    }
+
+    /// The smallest byte string above every string that starts with `prefix`, or nil if there is none.
+    private static func successor(of prefix: ArraySlice<UInt8>) -> [UInt8]? {
+        var bytes = Array(prefix)
+        while let last = bytes.last {
+            if last < 0xFF {
+                bytes[bytes.count - 1] = last + 1
+                return bytes
+            }
+            bytes.removeLast()
+        }
+        return nil
+    }
+
+    /// The scalar whose UTF-8 starts at `offset` of `key` and its length in bytes; U+FFFD for an invalid sequence,
+    /// as `String(decoding:as:)` reads it.
+    private static func scalar(in key: [UInt8], at offset: Int) -> (Unicode.Scalar, Int) {
+        var parser = Unicode.UTF8.ForwardParser()
+        var bytes = key[offset...].makeIterator()
+        switch parser.parseScalar(from: &bytes) {
+        case .valid(let encoded): return (Unicode.UTF8.decode(encoded), encoded.count)
+        case .error(let length): return (Unicode.Scalar(0xFFFD)!, max(1, length))
+        case .emptyInput: return (Unicode.Scalar(0xFFFD)!, 1)
+        }
+    }
+}
