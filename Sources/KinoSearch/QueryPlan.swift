@@ -92,8 +92,10 @@ struct QueryPlan {
                                                 boost: boost * Boost.prefix, text: completion.word, asTyped: asTyped))
                     }
                 }
-                // Typos of the word as typed and of its likeliest transliteration.
-                guard variant.kind == .original || variant.kind == .transliteration && variant.rank == 0 else { continue }
+                // Typos of the word as typed and of its likeliest transliteration, when no title or name has that
+                // word as it is.
+                guard variant.kind == .original || variant.kind == .transliteration && variant.rank == 0,
+                      searcher.docFrequency(field: FilmSchema.words, term: token.normalized) == 0 else { continue }
                 let budget = FuzzyQuery.maxEdits(forLength: token.normalized.unicodeScalars.count)
                 guard budget > 0 else { continue }
                 for correction in Self.corrections(of: token.normalized, maxEdits: budget, in: searcher,
@@ -137,7 +139,9 @@ struct QueryPlan {
     /// word itself, with their stems.
     static func corrections(of word: String, maxEdits: Int, in searcher: Searcher, analyzer: Analyzer)
         -> [(word: String, stem: String, distance: Int)] {
-        let matches = searcher.segment.terms(field: FilmSchema.words, fuzzy: word, maxEdits: maxEdits)
+        // Two edits keep the first letter, which people rarely get wrong, and which makes the walk much shorter.
+        let matches = searcher.segment.terms(field: FilmSchema.words, fuzzy: word, maxEdits: maxEdits,
+                                             prefixLength: maxEdits > 1 ? 1 : 0)
             .filter { $0.distance > 0 }
             .sorted { lhs, rhs in
                 if lhs.distance != rhs.distance { return lhs.distance < rhs.distance }
