@@ -68,6 +68,8 @@ struct QueryPlan {
             let isLast = index == typed.count - 1
             let variants = analyzer.queryVariants(word)
             var readings: [Reading] = []
+            var knownWord = false
+            var misspellable: [(word: String, boost: Double)] = []
             for variant in variants {
                 let tokens = variant.tokens.filter { $0.kind == .word || $0.kind == .compound }
                 guard !tokens.isEmpty else { continue }
@@ -87,19 +89,24 @@ struct QueryPlan {
                                         asTyped: asTyped))
                 guard tokens.count == 1, let token = tokens.first else { continue }
                 if isLast, typing, !endsInSpace {
-                    for completion in Self.completions(of: token.normalized, in: searcher, analyzer: analyzer) {
+                    let completions = Self.completions(of: token.normalized, in: searcher, analyzer: analyzer)
+                    knownWord = knownWord || !completions.isEmpty
+                    for completion in completions {
                         readings.append(Reading(kind: .prefix, terms: [completion.stem], prefix: token.normalized,
                                                 boost: boost * Boost.prefix, text: completion.word, asTyped: asTyped))
                     }
                 }
-                // Typos of the word as typed and of its likeliest transliteration, when no title or name has that
-                // word as it is.
-                guard variant.kind == .original || variant.kind == .transliteration && variant.rank == 0,
-                      searcher.docFrequency(field: FilmSchema.words, term: token.normalized) == 0 else { continue }
-                let budget = FuzzyQuery.maxEdits(forLength: token.normalized.unicodeScalars.count)
+                knownWord = knownWord || searcher.docFrequency(field: FilmSchema.words, term: token.normalized) > 0
+                if variant.kind == .original || variant.kind == .transliteration && variant.rank == 0 {
+                    misspellable.append((token.normalized, boost))
+                }
+            }
+            // Typos of the word as typed and of its likeliest transliteration, when no title or name has the word
+            // in any reading.
+            for (typedWord, boost) in misspellable where !knownWord {
+                let budget = FuzzyQuery.maxEdits(forLength: typedWord.unicodeScalars.count)
                 guard budget > 0 else { continue }
-                for correction in Self.corrections(of: token.normalized, maxEdits: budget, in: searcher,
-                                                   analyzer: analyzer) {
+                for correction in Self.corrections(of: typedWord, maxEdits: budget, in: searcher, analyzer: analyzer) {
                     readings.append(Reading(kind: .typo, terms: [correction.stem],
                                             boost: boost * Boost.typo[min(correction.distance, 2)],
                                             text: correction.word))
