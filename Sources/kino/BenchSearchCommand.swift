@@ -95,6 +95,11 @@ struct BenchSearch: ParsableCommand {
             request.highlight = false
             _ = try searcher.search(request)
         }
+        let similar = SimilarFilms(searcher: searcher)
+        let filmIDs = Array(Set(queries.flatMap(\.targets)).sorted().prefix(400)).map(String.init)
+        try measure("similar films, top 10", filmIDs) { id in
+            _ = try similar.find(filmID: Int(id)!, limit: 10)
+        }
         let browse = ["", "", ""]
         try measure("browse (empty query) + facets", browse) { _ in
             _ = try searcher.search(SearchRequest())
