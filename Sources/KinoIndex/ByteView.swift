@@ -86,6 +86,14 @@ struct ByteView: @unchecked Sendable {
         return [UInt8](withUnsafeBytes { UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + length)]) })
     }
 
+    /// Appends `length` bytes at `offset` to `array` without an intermediate copy; false (and nothing appended) if
+    /// they do not fit.
+    func append(at offset: Int, length: Int, to array: inout [UInt8]) -> Bool {
+        guard contains(offset: offset, length: length) else { return false }
+        array.append(contentsOf: UnsafeRawBufferPointer(start: storage.base + start + offset, count: length))
+        return true
+    }
+
     /// A copy of the whole window.
     func array() -> [UInt8] {
         withUnsafeBytes { [UInt8]($0) }

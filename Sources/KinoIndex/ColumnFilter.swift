@@ -30,6 +30,12 @@ public struct ColumnFilter: Query {
 
     /// Whether `doc` satisfies the filter.
     public func matches(_ doc: DocID, in columns: ColumnsReader) -> Bool {
+        var buffer: [UInt32] = []
+        return matches(doc, in: columns, buffer: &buffer)
+    }
+
+    /// Whether `doc` satisfies the filter, reading multiple values into `buffer` (reused between calls).
+    public func matches(_ doc: DocID, in columns: ColumnsReader, buffer: inout [UInt32]) -> Bool {
         switch condition {
         case .u32(let range):
             return columns.u32(column, doc: doc).map(range.contains) ?? false
@@ -38,8 +44,8 @@ public struct ColumnFilter: Query {
         case .f32(let range):
             return columns.f32(column, doc: doc).map(range.contains) ?? false
         case .anyOf(let set):
-            guard let values = columns.facetValues(column, doc: doc) else { return false }
-            return values.contains(where: set.contains)
+            guard columns.values(column, doc: doc, into: &buffer) else { return false }
+            return buffer.contains(where: set.contains)
         }
     }
 

@@ -4,6 +4,7 @@ struct ColumnFilterScorer: Scorer {
     private let columns: ColumnsReader
     private let docCount: DocID
     private(set) var doc: DocID = .terminated
+    private var buffer: [UInt32] = []
 
     init(filter: ColumnFilter, columns: ColumnsReader, docCount: Int) {
         self.filter = filter
@@ -26,10 +27,10 @@ struct ColumnFilterScorer: Scorer {
 
     mutating func score() -> Double { 0 }
 
-    private func firstMatch(from start: DocID) -> DocID {
+    private mutating func firstMatch(from start: DocID) -> DocID {
         var candidate = start
         while candidate < docCount {
-            if filter.matches(candidate, in: columns) { return candidate }
+            if filter.matches(candidate, in: columns, buffer: &buffer) { return candidate }
             candidate += 1
         }
         return .terminated

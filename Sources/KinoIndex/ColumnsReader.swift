@@ -7,7 +7,8 @@ public struct ColumnsReader: Sendable {
         let data: ByteView
     }
 
-    private let entries: [ColumnID: Entry]
+    /// By column id; a column id is small, so this is an array and a read costs no hashing.
+    private let entries: [Entry?]
     private let docCount: Int
 
     init(file: MappedFile, docCount expected: Int) throws(IndexError) {
@@ -39,11 +40,19 @@ public struct ColumnsReader: Sendable {
             }
             entries[id] = Entry(type: type, data: data)
         }
-        self.entries = entries
+        var table = [Entry?](repeating: nil, count: Int(entries.keys.map(\.rawValue).max() ?? 0) + 1)
+        for (id, entry) in entries {
+            table[Int(id.rawValue)] = entry
+        }
+        self.entries = table
+    }
+
+    private func entry(_ column: ColumnID) -> Entry? {
+        Int(column.rawValue) < entries.count ? entries[Int(column.rawValue)] : nil
     }
 
     private func word(_ column: ColumnID, _ type: ColumnType, _ doc: DocID) -> UInt32? {
-        guard let entry = entries[column], entry.type == type, Int(doc) < docCount else { return nil }
+        guard let entry = entry(column), entry.type == type, Int(doc) < docCount else { return nil }
         return entry.data.u32(at: Int(doc) * 4)
     }
 
@@ -64,13 +73,33 @@ public struct ColumnsReader: Sendable {
 
     /// The values of a ``ColumnType/multiU32`` column, in the order they were given.
     public func values(_ column: ColumnID, doc: DocID) -> [UInt32]? {
-        guard let entry = entries[column], entry.type == .multiU32, Int(doc) < docCount,
-              let start = entry.data.u32(at: Int(doc) * 4), let end = entry.data.u32(at: Int(doc) * 4 + 4),
-              start <= end else { return nil }
-        let valuesStart = (docCount + 1) * 4
-        guard let slice = entry.data.slice(at: valuesStart + Int(start) * 4, length: Int(end - start) * 4) else {
-            return nil
+        guard entry(column)?.type == .multiU32 else { return nil }
+        var values: [UInt32] = []
+        return self.values(column, doc: doc, into: &values) ? values : nil
+    }
+
+    /// Replaces the contents of `buffer` with the values of a ``ColumnType/multiU32`` column (or the one value of a
+    /// ``ColumnType/u32`` column), without allocating once the buffer has grown; false when the column cannot be read
+    /// that way.
+    public func values(_ column: ColumnID, doc: DocID, into buffer: inout [UInt32]) -> Bool {
+        buffer.removeAll(keepingCapacity: true)
+        guard let entry = entry(column), Int(doc) < docCount else { return false }
+        switch entry.type {
+        case .u32:
+            guard let value = entry.data.u32(at: Int(doc) * 4) else { return false }
+            buffer.append(value)
+            return true
+        case .multiU32:
+            guard let start = entry.data.u32(at: Int(doc) * 4), let end = entry.data.u32(at: Int(doc) * 4 + 4),
+                  start <= end else { return false }
+            let valuesStart = (docCount + 1) * 4 + Int(start) * 4
+            guard entry.data.contains(offset: valuesStart, length: Int(end - start) * 4) else { return false }
+            for index in 0..<Int(end - start) {
+                buffer.append(entry.data.u32(at: valuesStart + index * 4)!)
+            }
+            return true
+        case .i32, .f32:
+            return false
         }
-        return (0..<Int(end - start)).compactMap { slice.u32(at: $0 * 4) }
     }
 }

@@ -4,8 +4,11 @@ public struct FacetCollector: Collector {
     /// The column whose values are counted.
     public let column: ColumnID
     private let columns: ColumnsReader
+    private var counter = FacetCounter()
+    private var buffer: [UInt32] = []
+
     /// The number of matching documents per value; values no matching document carries are absent.
-    public private(set) var counts: [UInt32: Int] = [:]
+    public var counts: [UInt32: Int] { counter.counts }
 
     /// Makes a collector counting `column`'s values in `searcher`'s snapshot.
     public init(column: ColumnID, searcher: Searcher) {
@@ -16,14 +19,7 @@ public struct FacetCollector: Collector {
     public var needsScores: Bool { false }
 
     public mutating func collect(doc: DocID, score: Double) {
-        guard let values = columns.facetValues(column, doc: doc) else { return }
-        Self.countDistinct(values, into: &counts)
-    }
-
-    /// Adds 1 to the count of each distinct value in `values`.
-    static func countDistinct(_ values: [UInt32], into counts: inout [UInt32: Int]) {
-        for (index, value) in values.enumerated() where !values[..<index].contains(value) {
-            counts[value, default: 0] += 1
-        }
+        guard columns.values(column, doc: doc, into: &buffer) else { return }
+        counter.countDistinct(buffer)
     }
 }

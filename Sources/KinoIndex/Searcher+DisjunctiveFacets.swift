@@ -10,16 +10,17 @@ extension Searcher {
         let weight = query.weight(searcher: self, scoring: false)
         var scorer = weight.scorer()
         let columns = segment.columns
-        var counts = [[UInt32: Int]](repeating: [:], count: facets.count)
-        var values = [[UInt32]?](repeating: nil, count: facets.count)
+        var counters = [FacetCounter](repeating: FacetCounter(), count: facets.count)
+        var values = [[UInt32]](repeating: [], count: facets.count)
+        var readable = [Bool](repeating: false, count: facets.count)
         var matchCount = 0
         while scorer.doc != .terminated {
             let doc = scorer.doc
             var failed = -1
             var failures = 0
             for (index, facet) in facets.enumerated() {
-                values[index] = columns.facetValues(facet.column, doc: doc)
-                if !facet.passes(values[index]) {
+                readable[index] = columns.values(facet.column, doc: doc, into: &values[index])
+                if !facet.passes(readable[index] ? values[index] : nil) {
                     failed = index
                     failures += 1
                     if failures > 1 { break }
@@ -28,16 +29,16 @@ extension Searcher {
             if failures == 0 {
                 matchCount += 1
                 for index in facets.indices {
-                    FacetCollector.countDistinct(values[index] ?? [], into: &counts[index])
+                    counters[index].countDistinct(values[index])
                 }
             } else if failures == 1 {
-                FacetCollector.countDistinct(values[failed] ?? [], into: &counts[failed])
+                counters[failed].countDistinct(values[failed])
             }
             scorer.next()
         }
         var result: [ColumnID: [UInt32: Int]] = [:]
         for (index, facet) in facets.enumerated() {
-            result[facet.column] = counts[index]
+            result[facet.column] = counters[index].counts
         }
         return DisjunctiveFacetCounts(counts: result, matchCount: matchCount)
     }

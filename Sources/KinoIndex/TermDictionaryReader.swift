@@ -180,16 +180,15 @@ public struct TermDictionaryReader: Sendable {
             var position = offset
             guard let shared = body.varint(at: &position), let suffix = body.varint(at: &position),
                   shared <= UInt64(key.count), indexInBlock > 0 || shared == 0,
-                  position <= reader.indexOffset, suffix <= UInt64(reader.indexOffset - position),
-                  let bytes = body.bytes(at: position, length: Int(clamping: suffix))
+                  position <= reader.indexOffset, suffix <= UInt64(reader.indexOffset - position)
             else { return stop() }
-            position += bytes.count
+            key.removeSubrange(Int(shared)...)
+            guard body.append(at: position, length: Int(suffix), to: &key) else { return stop() }
+            position += Int(suffix)
             guard let frequency = body.varint(at: &position), frequency <= UInt64(UInt32.max),
                   let postings = body.varint(at: &position), let positions = body.varint(at: &position),
                   position <= reader.indexOffset
             else { return stop() }
-            key.removeSubrange(Int(shared)...)
-            key.append(contentsOf: bytes)
             offset = position
             indexInBlock += 1
             ordinal += 1

@@ -16,6 +16,8 @@ public struct FilmSearcher: Sendable {
     public let analyzer: Analyzer
     /// 1 / ln(1 + the most votes any film has).
     private let votesScale: Double
+    /// Every film, the most voted first (ties by doc id): the order of browsing and of "popular in this genre".
+    let docsByVotes: [DocID]
 
     /// Field weights of BM25F.
     static let fields: [FieldWeighting] = [
@@ -25,6 +27,8 @@ public struct FilmSearcher: Sendable {
         FieldWeighting(field: FilmSchema.labels, weight: 0.7, b: 0.3),
         FieldWeighting(field: FilmSchema.description, weight: 0.6, b: 0.75),
     ]
+    /// The fields of titles and people's names.
+    static let nameFields = Array(fields.prefix(2))
     /// How many of the best text matches are re-scored with the prior and bonuses.
     static let candidateCount = 200
 
@@ -51,6 +55,8 @@ public struct FilmSearcher: Sendable {
             most = max(most, index.segment.columns.u32(FilmSchema.votes, doc: doc) ?? 0)
         }
         votesScale = most > 0 ? 1 / log1p(Double(most)) : 0
+        let votes = (0..<DocID(index.segment.docCount)).map { index.segment.columns.u32(FilmSchema.votes, doc: $0) ?? 0 }
+        docsByVotes = votes.indices.sorted { votes[$0] != votes[$1] ? votes[$0] > votes[$1] : $0 < $1 }.map(DocID.init)
     }
 
     // MARK: - Search
@@ -62,21 +68,34 @@ public struct FilmSearcher: Sendable {
         let selections = facetSelections(request)
         let ranges = rangeFilters(request)
 
+        // The total comes from the facet pass when there is one, else from a count.
+        func totalAndFacets(_ text: (any Query)?) -> (Int, DisjunctiveFacetCounts?) {
+            if request.facets {
+                let base = matchQuery(text: text, ranges: ranges, selections: [])
+                let counts = searcher.disjunctiveFacetCounts(base, facets: selections)
+                return (counts.matchCount, counts)
+            }
+            return (count(matchQuery(text: text, ranges: ranges, selections: selections)), nil)
+        }
         var text: (any Query)? = plan.isEmpty ? nil : textQuery(plan, requireAll: true)
-        var matched = matchQuery(text: text, ranges: ranges, selections: selections)
-        var total = count(matched)
+        var (total, facetCounts) = totalAndFacets(text)
         if total == 0, plan.words.count > 1 {
             // No film has every word: take films with any of them, best first.
             text = textQuery(plan, requireAll: false)
-            matched = matchQuery(text: text, ranges: ranges, selections: selections)
-            total = count(matched)
+            (total, facetCounts) = totalAndFacets(text)
         }
 
         let depth = request.page * request.perPage
         var ranked: [(doc: DocID, score: Double)]
+        let matched = matchQuery(text: text, ranges: ranges, selections: selections)
         if text != nil, request.sort == .relevance {
             let candidates = searcher.search(matched, TopDocsCollector(k: max(Self.candidateCount, depth))).topDocs
             ranked = rescore(candidates, plan: plan)
+        } else if text == nil, request.sort == .relevance || request.sort == .votes {
+            // Browsing by popularity: walk the films from the most voted, keeping those the filters pass.
+            let filters = ranges + selections.filter { !$0.values.isEmpty }
+                .map { ColumnFilter(column: $0.column, .anyOf($0.values)) }
+            ranked = mostVoted(passing: filters, count: depth).map { ($0, 0) }
         } else {
             let (column, descending) = sortColumn(request.sort)
             let collector = searcher.search(matched, ColumnTopCollector(k: depth, column: column,
@@ -90,18 +109,25 @@ public struct FilmSearcher: Sendable {
             guard let film = index.film(entry.doc) else { return nil }
             return SearchResponse.Hit(film: film, score: entry.score, highlight: highlighter.highlight(film))
         }
-        var facets: [String: [SearchResponse.FacetValue]] = [:]
-        if request.facets {
-            let base = matchQuery(text: text, ranges: ranges, selections: [])
-            let counts = searcher.disjunctiveFacetCounts(base, facets: selections)
-            facets = facetValues(counts, selections: selections, language: request.language)
-        }
+        let facets = facetCounts.map { facetValues($0, selections: selections, language: request.language) } ?? [:]
         let elapsed = (ContinuousClock.now - started).components
         return SearchResponse(
             query: request.query, total: total,
             tookMilliseconds: Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15,
             page: request.page, perPage: request.perPage,
             corrected: correction(plan), hits: hits, facets: facets)
+    }
+
+    /// The first `count` films of ``docsByVotes`` that every filter passes.
+    func mostVoted(passing filters: [ColumnFilter], count: Int) -> [DocID] {
+        let columns = index.segment.columns
+        var result: [DocID] = []
+        result.reserveCapacity(count)
+        var buffer: [UInt32] = []
+        for doc in docsByVotes where result.count < count {
+            if filters.allSatisfy({ $0.matches(doc, in: columns, buffer: &buffer) }) { result.append(doc) }
+        }
+        return result
     }
 
     /// The number of films `query` matches.
@@ -128,7 +154,9 @@ public struct FilmSearcher: Sendable {
     }
 
     private func readingQuery(_ reading: QueryPlan.Reading) -> any Query {
-        let terms = reading.terms.map { MultiFieldTermQuery(term: $0, fields: Self.fields, boost: reading.boost) }
+        // Completions come from title and name words, so they are looked up there only.
+        let fields = reading.kind == .prefix ? Self.nameFields : Self.fields
+        let terms = reading.terms.map { MultiFieldTermQuery(term: $0, fields: fields, boost: reading.boost) }
         return terms.count == 1 ? terms[0] : BooleanQuery.all(terms)
     }
 

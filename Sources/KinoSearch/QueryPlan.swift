@@ -85,8 +85,13 @@ struct QueryPlan {
                                      Boost.transliteration - Boost.transliterationStep * Double(variant.rank))
                 }
                 let asTyped = kind == .original
-                readings.append(Reading(kind: kind, terms: tokens.map(\.stem), boost: boost, text: variant.text,
-                                        asTyped: asTyped))
+                let known = tokens.count > 1
+                    || searcher.docFrequency(field: FilmSchema.words, term: tokens[0].normalized) > 0
+                // Transliterations are many guesses: only those that are words of some title or name are searched.
+                if kind != .transliteration || known {
+                    readings.append(Reading(kind: kind, terms: tokens.map(\.stem), boost: boost, text: variant.text,
+                                            asTyped: asTyped))
+                }
                 guard tokens.count == 1, let token = tokens.first else { continue }
                 if isLast, typing, !endsInSpace {
                     let completions = Self.completions(of: token.normalized, in: searcher, analyzer: analyzer)
@@ -96,7 +101,7 @@ struct QueryPlan {
                                                 boost: boost * Boost.prefix, text: completion.word, asTyped: asTyped))
                     }
                 }
-                knownWord = knownWord || searcher.docFrequency(field: FilmSchema.words, term: token.normalized) > 0
+                knownWord = knownWord || known
                 if variant.kind == .original || variant.kind == .transliteration && variant.rank == 0 {
                     misspellable.append((token.normalized, boost))
                 }
@@ -131,7 +136,7 @@ struct QueryPlan {
     }
 
     /// The most completions of a word being typed that are tried.
-    static let completionLimit = 24
+    static let completionLimit = 16
     /// The most typo corrections tried per word.
     static let correctionLimit = 6
 

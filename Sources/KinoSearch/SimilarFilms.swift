@@ -95,11 +95,9 @@ public struct SimilarFilms: Sendable {
             candidates[hit.doc] = hit.score
         }
         if !film.genres.isEmpty {
-            let sameGenre = BooleanQuery([(.must, AllQuery()), (.must, ColumnFilter(
-                column: FilmSchema.genres, .anyOf(Set(film.genres.map(FilmSchema.value(of:))))))])
-            let popular = engine.search(sameGenre, ColumnTopCollector(k: Self.candidateCount, column: FilmSchema.votes,
-                                                                      searcher: engine))
-            for candidate in popular.topDocs where candidate != doc && candidates[candidate] == nil {
+            let sameGenre = ColumnFilter(column: FilmSchema.genres, .anyOf(Set(film.genres.map(FilmSchema.value(of:)))))
+            for candidate in searcher.mostVoted(passing: [sameGenre], count: Self.candidateCount)
+            where candidate != doc && candidates[candidate] == nil {
                 candidates[candidate] = 0
             }
         }
