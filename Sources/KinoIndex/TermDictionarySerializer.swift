@@ -9,7 +9,7 @@
 /// trailer  term count u64 | block size u32 | block count u32 | index offset u64 | keys offset u64   (32 bytes)
 /// ```
 struct TermDictionarySerializer {
-    static let blockSize = 32
+    static let blockSize = 16
     static let trailerSize = 32
 
     private var blocks = ByteWriter()

@@ -110,14 +110,20 @@ public enum FilmDocument {
     /// query whose words make the same key names the whole title ("матрицы" and "Матрица" by stems, "the matrix"
     /// and "The Matrix" by words).
     public static func titleKey(_ tokens: some Sequence<Token>, stemmed: Bool) -> UInt32 {
+        titleKey(words: tokens.lazy.filter { $0.kind == .word || $0.kind == .compound }
+            .map { stemmed ? $0.stem : $0.normalized })
+    }
+
+    /// The key of a title made of these words (stems or normalized forms).
+    static func titleKey(words: some Sequence<String>) -> UInt32 {
         var hash: UInt32 = 2_166_136_261
         var first = true
-        for token in tokens where token.kind == .word || token.kind == .compound {
+        for word in words {
             if !first {
                 hash = (hash ^ 0x20) &* 16_777_619
             }
             first = false
-            for byte in (stemmed ? token.stem : token.normalized).utf8 {
+            for byte in word.utf8 {
                 hash = (hash ^ UInt32(byte)) &* 16_777_619
             }
         }

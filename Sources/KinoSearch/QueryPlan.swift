@@ -18,6 +18,8 @@ struct QueryPlan {
         var kind: Kind
         /// The analysed terms, all required (a word such as "x-men" gives one compound term).
         var terms: [String]
+        /// The normalized words the terms are stems of.
+        var words: [String]
         /// For ``Kind/prefix``: the normalized prefix typed, which ``text`` completes.
         var prefix: String?
         /// The score factor of this reading.
@@ -89,16 +91,17 @@ struct QueryPlan {
                     || searcher.docFrequency(field: FilmSchema.words, term: tokens[0].normalized) > 0
                 // Transliterations are many guesses: only those that are words of some title or name are searched.
                 if kind != .transliteration || known {
-                    readings.append(Reading(kind: kind, terms: tokens.map(\.stem), boost: boost, text: variant.text,
-                                            asTyped: asTyped))
+                    readings.append(Reading(kind: kind, terms: tokens.map(\.stem), words: tokens.map(\.normalized),
+                                            boost: boost, text: variant.text, asTyped: asTyped))
                 }
                 guard tokens.count == 1, let token = tokens.first else { continue }
                 if isLast, typing, !endsInSpace {
                     let completions = Self.completions(of: token.normalized, in: searcher, analyzer: analyzer)
                     knownWord = knownWord || !completions.isEmpty
                     for completion in completions {
-                        readings.append(Reading(kind: .prefix, terms: [completion.stem], prefix: token.normalized,
-                                                boost: boost * Boost.prefix, text: completion.word, asTyped: asTyped))
+                        readings.append(Reading(kind: .prefix, terms: [completion.stem], words: [completion.word],
+                                                prefix: token.normalized, boost: boost * Boost.prefix,
+                                                text: completion.word, asTyped: asTyped))
                     }
                 }
                 knownWord = knownWord || known
@@ -112,7 +115,7 @@ struct QueryPlan {
                 let budget = FuzzyQuery.maxEdits(forLength: typedWord.unicodeScalars.count)
                 guard budget > 0 else { continue }
                 for correction in Self.corrections(of: typedWord, maxEdits: budget, in: searcher, analyzer: analyzer) {
-                    readings.append(Reading(kind: .typo, terms: [correction.stem],
+                    readings.append(Reading(kind: .typo, terms: [correction.stem], words: [correction.word],
                                             boost: boost * Boost.typo[min(correction.distance, 2)],
                                             text: correction.word))
                 }
@@ -129,9 +132,8 @@ struct QueryPlan {
         phraseTerms = words.compactMap { $0.readings.first?.terms.first }
         for kind in [Reading.Kind.original, .keyboardLayout, .transliteration, .typo] {
             let readings = words.map { word in word.readings.first { $0.kind == kind } ?? word.readings[0] }
-            let tokens = analyzer.tokens(readings.map(\.text).joined(separator: " "))
-            titleKeys.insert(FilmDocument.titleKey(tokens, stemmed: true))
-            titleWordKeys.insert(FilmDocument.titleKey(tokens, stemmed: false))
+            titleKeys.insert(FilmDocument.titleKey(words: readings.flatMap(\.terms)))
+            titleWordKeys.insert(FilmDocument.titleKey(words: readings.flatMap(\.words)))
         }
     }
 
