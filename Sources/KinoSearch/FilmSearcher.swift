@@ -77,11 +77,12 @@ public struct FilmSearcher: Sendable {
             }
             return (count(matchQuery(text: text, ranges: ranges, selections: selections)), nil)
         }
-        var text: (any Query)? = plan.isEmpty ? nil : textQuery(plan, requireAll: true)
+        // The text query is bound once: its term look-ups serve the total, the facets and the top hits.
+        var text: (any Query)? = plan.isEmpty ? nil : BoundQuery(textQuery(plan, requireAll: true), searcher: searcher)
         var (total, facetCounts) = totalAndFacets(text)
         if total == 0, plan.words.count > 1 {
             // No film has every word: take films with any of them, best first.
-            text = textQuery(plan, requireAll: false)
+            text = BoundQuery(textQuery(plan, requireAll: false), searcher: searcher)
             (total, facetCounts) = totalAndFacets(text)
         }
 

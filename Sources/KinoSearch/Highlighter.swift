@@ -11,6 +11,8 @@ struct Highlighter {
     private let enabled: Bool
     /// The snippet's length around the first match, in characters.
     static let snippetLength = 160
+    /// How much of a long text, in UTF-8 bytes, a snippet is looked for in.
+    static let snippetSource = 1500
 
     init(plan: QueryPlan, analyzer: Analyzer, enabled: Bool) {
         var stems = Set<String>()
@@ -41,6 +43,12 @@ struct Highlighter {
 
     /// The text with its matched words marked, or nil when nothing in it matched.
     func mark(_ text: String, snippet: Bool) -> String? {
+        // A snippet comes from the start of a long text: analysing all of it would cost more than the search.
+        var text = text
+        if snippet, text.utf8.count > Self.snippetSource {
+            let utf8 = Array(text.utf8)
+            text = String(decoding: utf8[..<Self.boundary(utf8, near: Self.snippetSource, forward: false)], as: UTF8.self)
+        }
         let matched = analyzer.tokens(text).filter { token in
             token.kind != .numeralValue
                 && (stems.contains(token.stem) || prefixes.contains { token.normalized.hasPrefix($0) })

@@ -50,6 +50,7 @@ struct BenchSearch: ParsableCommand {
 
     @Option(name: .long, help: "Queries per category of the generated set.") var perCategory = 200
     @Option(name: .long, help: "Passes over the queries; the first warms up and is not counted.") var runs = 4
+    @Option(name: .long, help: "Only the operations whose name starts with this (e.g. 'search', 'similar').") var only = ""
     @Option(name: .long, help: "The index folder.") var indexDir = "IndexData"
 
     func run() throws {
@@ -60,6 +61,7 @@ struct BenchSearch: ParsableCommand {
         let clock = ContinuousClock()
 
         func measure(_ name: String, _ inputs: [String], _ body: (String) throws -> Void) rethrows {
+            guard name.hasPrefix(only) else { return }
             var samples: [Double] = []
             for run in 0..<max(runs, 2) {
                 for input in inputs {
