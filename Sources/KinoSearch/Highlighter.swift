@@ -49,6 +49,7 @@ struct Highlighter {
             let utf8 = Array(text.utf8)
             text = String(decoding: utf8[..<Self.boundary(utf8, near: Self.snippetSource, forward: false)], as: UTF8.self)
         }
+        guard mayMatch(text) else { return nil }
         let matched = analyzer.tokens(text).filter { token in
             token.kind != .numeralValue
                 && (stems.contains(token.stem) || prefixes.contains { token.normalized.hasPrefix($0) })
@@ -78,6 +79,51 @@ struct Highlighter {
         return output
     }
 
+    /// False when no query stem or prefix can be in `text`, checked on its lower-cased characters without
+    /// analysing it; a stem is a prefix of its words, so a word that matches contains it. Texts with letters that
+    /// normalization would change beyond case and "ё" (accents, ligatures) are always analysed.
+    func mayMatch(_ text: String) -> Bool {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(text.utf8.count)
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            switch byte {
+            case 0x41...0x5A:
+                folded.append(byte + 0x20)
+            case 0x00...0x7F:
+                folded.append(byte)
+            case 0xD0, 0xD1:
+                guard let second = bytes.next() else { return true }
+                switch (byte, second) {
+                case (0xD0, 0x90...0x9F): folded += [0xD0, second + 0x20]  // А–П → а–п
+                case (0xD0, 0xA0...0xAF): folded += [0xD1, second - 0x20]  // Р–Я → р–я
+                case (0xD0, 0x81), (0xD1, 0x91): folded += [0xD0, 0xB5]  // Ё, ё → е
+                case (0xD0, 0xB0...0xBF), (0xD1, 0x80...0x8F): folded += [byte, second]
+                default: return true
+                }
+            case 0xC2, 0xE2:
+                // Latin-1 and general punctuation (« » — …): no letters to fold.
+                folded.append(0x20)
+            default:
+                // Accented Latin, other scripts: leave it to the analyzer.
+                return true
+            }
+        }
+        return (stems.lazy + prefixes).contains { needle in Self.occurs(Array(needle.utf8), in: folded) }
+    }
+
+    /// Whether `needle` occurs in `haystack`.
+    private static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        var start = 0
+        while start <= haystack.count - needle.count {
+            guard let found = haystack[start...(haystack.count - needle.count)].firstIndex(of: first) else { return false }
+            if haystack[found..<(found + needle.count)].elementsEqual(needle) { return true }
+            start = found + 1
+        }
+        return false
+    }
+
     /// The index of the nearest space at or around `index` (or the text's end), never inside a UTF-8 sequence.
     private static func boundary(_ utf8: [UInt8], near index: Int, forward: Bool) -> Int {
         var position = index
@@ -88,17 +134,18 @@ struct Highlighter {
     }
 
     static func escape(_ bytes: ArraySlice<UInt8>) -> String {
-        var result = ""
-        for character in String(decoding: bytes, as: UTF8.self) {
-            switch character {
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "&": result += "&amp;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 16)
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "<"): result += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): result += Array("&gt;".utf8)
+            case UInt8(ascii: "&"): result += Array("&amp;".utf8)
+            case UInt8(ascii: "\""): result += Array("&quot;".utf8)
+            case UInt8(ascii: "'"): result += Array("&#39;".utf8)
+            default: result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }

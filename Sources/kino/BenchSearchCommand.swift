@@ -12,11 +12,18 @@ struct BenchRelevance: ParsableCommand {
     @Option(name: .long, help: "Queries per category.") var perCategory = 300
     @Option(name: .long, help: "The seed of the query generator.") var seed: UInt64 = 1
     @Option(name: .long, help: "Print this many misses per category.") var misses = 0
+    @Flag(name: .long, help: "Only print the generated queries, a line each: category, tab, query.") var printQueries = false
     @Option(name: .long, help: "The index folder.") var indexDir = "IndexData"
 
     func run() throws {
         let searcher = FilmSearcher(index: try FilmIndex.open(root: indexDir))
         let queries = KnownItemQueries(index: searcher.index, perCategory: perCategory, seed: seed)
+        if printQueries {
+            for query in queries.queries {
+                print("\(query.category.rawValue)\t\(query.text)")
+            }
+            return
+        }
         let evaluation = try RelevanceEvaluation(queries) { text in
             var request = SearchRequest(query: text)
             request.perPage = 10
