@@ -155,8 +155,8 @@ public struct FilmSearcher: Sendable {
     }
 
     private func readingQuery(_ reading: QueryPlan.Reading) -> any Query {
-        // Completions come from title and name words, so they are looked up there only.
-        let fields = reading.kind == .prefix ? Self.nameFields : Self.fields
+        // Completions and typo corrections come from title and name words, so they are looked up there only.
+        let fields = reading.kind == .prefix || reading.kind == .typo ? Self.nameFields : Self.fields
         let terms = reading.terms.map { MultiFieldTermQuery(term: $0, fields: fields, boost: reading.boost) }
         return terms.count == 1 ? terms[0] : BooleanQuery.all(terms)
     }

@@ -95,7 +95,8 @@ struct QueryPlan {
                                             boost: boost, text: variant.text, asTyped: asTyped))
                 }
                 guard tokens.count == 1, let token = tokens.first else { continue }
-                if isLast, typing, !endsInSpace {
+                // Completions of the word being typed, as typed or re-keyed (a transliteration is guess enough).
+                if isLast, typing, !endsInSpace, kind != .transliteration {
                     let completions = Self.completions(of: token.normalized, in: searcher, analyzer: analyzer)
                     knownWord = knownWord || !completions.isEmpty
                     for completion in completions {
