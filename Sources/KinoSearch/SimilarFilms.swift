@@ -56,7 +56,7 @@ public struct SimilarFilms: Sendable {
     static let wordCount = 24
     /// The most people of the film that are searched.
     static let peopleCount = 8
-    static let candidateCount = 300
+    static let candidateCount = 150
 
     let searcher: FilmSearcher
 
@@ -105,12 +105,15 @@ public struct SimilarFilms: Sendable {
 
         // Score every candidate, then explain the best.
         let columns = index.segment.columns
-        let genres = Set(film.genres.map(FilmSchema.value(of:)))
-        let countries = Set(film.countries.compactMap(FilmSchema.value(ofCountry:)))
+        let genres = film.genres.map(FilmSchema.value(of:))
+        let countries = film.countries.compactMap(FilmSchema.value(ofCountry:))
+        var buffer: [UInt32] = []
         let ranked = candidates.map { candidate, textScore -> (doc: DocID, score: Double) in
             var score = bestText > 0 ? Weight.words * textScore / bestText : 0
-            score += Weight.genres * jaccard(genres, columns.values(FilmSchema.genres, doc: candidate) ?? [])
-            score += Weight.countries * jaccard(countries, columns.values(FilmSchema.countries, doc: candidate) ?? [])
+            _ = columns.values(FilmSchema.genres, doc: candidate, into: &buffer)
+            score += Weight.genres * jaccard(genres, buffer)
+            _ = columns.values(FilmSchema.countries, doc: candidate, into: &buffer)
+            score += Weight.countries * jaccard(countries, buffer)
             score += Weight.era * era(film.year, columns.i32(FilmSchema.year, doc: candidate))
             score += Weight.popularity * (searcher.prior(candidate) - 1) / (FilmSearcher.Prior.votes + FilmSearcher.Prior.rating)
             return (candidate, score)
@@ -162,9 +165,9 @@ public struct SimilarFilms: Sendable {
                 return postings.advance(to: doc) == doc
             }
         }
-        let otherPeople = Set(other.people.map { searcher.analyzer.normalize($0.name) })
-        let sharedPeople = film.people.prefix(Self.peopleCount)
-            .filter { otherPeople.contains(searcher.analyzer.normalize($0.name)) }
+        // By name: one person can be two people in the catalog when the sources did not agree.
+        let otherPeople = Set(other.people.map { $0.name.lowercased() })
+        let sharedPeople = film.people.prefix(Self.peopleCount).filter { otherPeople.contains($0.name.lowercased()) }
         // The text part of the score covers shared words and shared people; it is split by their query weights.
         let wordWeight = sharedWords.reduce(0) { $0 + $1.weight }
         let peopleWeight = sharedPeople.reduce(0) { $0 + ($1.role == .director ? 2.0 : 1.0) }
@@ -181,12 +184,12 @@ public struct SimilarFilms: Sendable {
         let genres = film.genres.filter(other.genres.contains)
         if !genres.isEmpty {
             reasons.append(Reason(kind: "genres", shared: genres.map(\.rawValue),
-                                  score: Weight.genres * jaccard(Set(film.genres), other.genres)))
+                                  score: Weight.genres * jaccard(film.genres, other.genres)))
         }
         let countries = film.countries.filter(other.countries.contains)
         if !countries.isEmpty {
             reasons.append(Reason(kind: "countries", shared: countries,
-                                  score: Weight.countries * jaccard(Set(film.countries), other.countries)))
+                                  score: Weight.countries * jaccard(film.countries, other.countries)))
         }
         if let year = film.year, let otherYear = other.year {
             let closeness = era(year, Int32(otherYear))
@@ -197,10 +200,11 @@ public struct SimilarFilms: Sendable {
         return reasons.sorted { $0.score > $1.score }
     }
 
-    private func jaccard<T: Hashable>(_ set: Set<T>, _ values: [T]) -> Double {
-        guard !set.isEmpty || !values.isEmpty else { return 0 }
-        let other = Set(values)
-        return Double(set.intersection(other).count) / Double(set.union(other).count)
+    /// |A ∩ B| / |A ∪ B| of two short lists of distinct values, without building sets.
+    private func jaccard<T: Equatable>(_ lhs: [T], _ rhs: [T]) -> Double {
+        guard !lhs.isEmpty || !rhs.isEmpty else { return 0 }
+        let common = lhs.reduce(0) { $0 + (rhs.contains($1) ? 1 : 0) }
+        return Double(common) / Double(lhs.count + rhs.count - common)
     }
 
     /// 1 for the same year, falling to 0 at 30 years apart.
