@@ -27,11 +27,17 @@ extension TermDictionaryReader {
         var ends = [2]
         var matches: [FuzzyTerm] = []
         var entries = entries(from: range)
-        var previous: [UInt8]?
+        // The previous key, copied into a buffer of its own so the iterator's key is never shared (and copied).
+        var previous: [UInt8] = []
+        var first = true
         while let (key, info) = entries.next(), key.starts(with: range) {
-            if let previous {
+            if !first {
                 guard TermKey.precedes(previous, key) else { break }
-                let shared = zip(previous, key).prefix { $0 == $1 }.count
+                var shared = 0
+                let limit = min(previous.count, key.count)
+                while shared < limit, previous[shared] == key[shared] {
+                    shared += 1
+                }
                 var depth = rows.depth
                 while ends[depth] > shared {
                     depth -= 1
@@ -39,7 +45,9 @@ extension TermDictionaryReader {
                 rows.pop(to: depth)
                 ends.removeLast(ends.count - depth - 1)
             }
-            previous = key
+            first = false
+            previous.removeAll(keepingCapacity: true)
+            previous.append(contentsOf: key)
             while !rows.isDead, ends[rows.depth] < key.count {
                 let (scalar, length) = Self.scalar(in: key, at: ends[rows.depth])
                 rows.push(scalar)

@@ -152,9 +152,14 @@ public struct TermDictionaryReader: Sendable {
         /// Moves to the first entry whose key is not below `target`: the next call of `next()` returns it (or nil
         /// when every key is below `target`).
         mutating func seek(to target: [UInt8]) {
-            let targetBlock = reader.lastBlock(notAbove: target) ?? 0
-            if targetBlock != block || !TermKey.precedes(key, target) {
-                moveToHead(of: targetBlock)
+            // A target ahead in the current block (the common case of a walk's short hops) needs no binary search.
+            let ahead = indexInBlock > 0 && TermKey.precedes(key, target)
+                && (block + 1 >= reader.blockCount || reader.compareFirstKey(of: block + 1, with: target) > 0)
+            if !ahead {
+                let targetBlock = reader.lastBlock(notAbove: target) ?? 0
+                if targetBlock != block || !TermKey.precedes(key, target) {
+                    moveToHead(of: targetBlock)
+                }
             }
             pending = nil
             while let entry = next() {

@@ -154,9 +154,10 @@ struct QueryPlan {
     /// word itself, with their stems.
     static func corrections(of word: String, maxEdits: Int, in searcher: Searcher, analyzer: Analyzer)
         -> [(word: String, stem: String, distance: Int)] {
-        // Two edits keep the first letter, which people rarely get wrong, and which makes the walk much shorter.
+        // Corrections keep the first letter, which people rarely get wrong (Meilisearch counts a typo there twice),
+        // and which makes the walk several times shorter.
         let matches = searcher.segment.terms(field: FilmSchema.words, fuzzy: word, maxEdits: maxEdits,
-                                             prefixLength: maxEdits > 1 ? 1 : 0)
+                                             prefixLength: 1)
             .filter { $0.distance > 0 }
             .sorted { lhs, rhs in
                 if lhs.distance != rhs.distance { return lhs.distance < rhs.distance }
