@@ -18,6 +18,8 @@ public struct FilmSearcher: Sendable {
     private let votesScale: Double
     /// Every film, the most voted first (ties by doc id): the order of browsing and of "popular in this genre".
     let docsByVotes: [DocID]
+    /// The facet counts of browsing without filters, made on first use.
+    private let browseFacets = Memo<DisjunctiveFacetCounts>()
 
     /// Field weights of BM25F.
     static let fields: [FieldWeighting] = [
@@ -70,6 +72,11 @@ public struct FilmSearcher: Sendable {
 
         // The total comes from the facet pass when there is one, else from a count.
         func totalAndFacets(_ text: (any Query)?) -> (Int, DisjunctiveFacetCounts?) {
+            if request.facets, text == nil, ranges.isEmpty, selections.allSatisfy(\.values.isEmpty) {
+                // Browsing everything: the same counts for every request on this generation.
+                let counts = browseFacets.value { searcher.disjunctiveFacetCounts(AllQuery(), facets: selections) }
+                return (counts.matchCount, counts)
+            }
             if request.facets {
                 let base = matchQuery(text: text, ranges: ranges, selections: [])
                 let counts = searcher.disjunctiveFacetCounts(base, facets: selections)
@@ -286,5 +293,20 @@ public struct FilmSearcher: Sendable {
     /// Whether every term of the reading is in the index.
     private func matches(_ reading: QueryPlan.Reading) -> Bool {
         reading.terms.allSatisfy { term in Self.fields.contains { searcher.docFrequency(field: $0.field, term: term) > 0 } }
+    }
+}
+
+/// A value computed once, on first use, by whichever task asks first.
+final class Memo<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value?
+
+    func value(_ make: () -> Value) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let stored { return stored }
+        let made = make()
+        stored = made
+        return made
     }
 }

@@ -117,6 +117,22 @@ struct FilmSearchTests {
         #expect(response.facets["genre"]?.count == Set(inCountry.flatMap(\.genres)).count)
     }
 
+    @Test func browsingWithoutFiltersCountsEveryFilmAndKeepsItsCounts() async throws {
+        let searcher = try await SearchFixture.searcher()
+        let index = searcher.index
+        let films = (0..<DocID(index.segment.docCount)).compactMap(index.film)
+        for _ in 0..<2 {
+            let response = try searcher.search(SearchRequest())
+            #expect(response.total == films.count)
+            for value in response.facets["genre"] ?? [] {
+                #expect(value.count == films.filter { $0.genres.map(\.rawValue).contains(value.value) }.count)
+            }
+            let votes = response.hits.map { $0.film.votes ?? 0 }
+            #expect(votes == votes.sorted(by: >))
+            #expect(votes.first == films.map { $0.votes ?? 0 }.max())
+        }
+    }
+
     @Test func sortingAndPagesFollowTheColumn() async throws {
         let searcher = try await SearchFixture.searcher()
         var request = SearchRequest()
