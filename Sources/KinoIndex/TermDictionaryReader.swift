@@ -86,9 +86,26 @@ public struct TermDictionaryReader: Sendable {
     }
 
     /// The index of the last block whose first key is not above `key`, or nil if `key` precedes every term.
-    private func lastBlock(notAbove key: [UInt8]) -> Int? {
+    /// `from` is a block whose first key is known not to be above `key`: the search gallops forward from it (a walk's
+    /// seeks land near where it stands) before it halves.
+    private func lastBlock(notAbove key: [UInt8], from start: Int? = nil) -> Int? {
         var low = 0
         var high = blockCount
+        if let start, start < blockCount {
+            var lastGood = start
+            var step = 1
+            while true {
+                let probe = lastGood + step
+                guard probe < blockCount, compareFirstKey(of: probe, with: key) <= 0 else {
+                    high = min(probe, blockCount)
+                    break
+                }
+                lastGood = probe
+                step *= 2
+            }
+            // The first key of `lastGood` is not above `key`; block `high` (if any) starts above it.
+            low = lastGood + 1
+        }
         while low < high {
             let middle = (low + high) / 2
             if compareFirstKey(of: middle, with: key) <= 0 {
@@ -156,7 +173,8 @@ public struct TermDictionaryReader: Sendable {
             let ahead = indexInBlock > 0 && TermKey.precedes(key, target)
                 && (block + 1 >= reader.blockCount || reader.compareFirstKey(of: block + 1, with: target) > 0)
             if !ahead {
-                let targetBlock = reader.lastBlock(notAbove: target) ?? 0
+                let fromCurrent = indexInBlock > 0 && TermKey.precedes(key, target) ? block : nil
+                let targetBlock = reader.lastBlock(notAbove: target, from: fromCurrent) ?? 0
                 if targetBlock != block || !TermKey.precedes(key, target) {
                     moveToHead(of: targetBlock)
                 }
