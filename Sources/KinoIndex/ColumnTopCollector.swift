@@ -9,8 +9,7 @@ public struct ColumnTopCollector: Collector {
     public let descending: Bool
     private let columns: ColumnsReader
     private let type: ColumnType?
-    /// A bounded heap of (key, doc) whose root is the worst document kept.
-    private var heap: [(key: Double, doc: DocID)] = []
+    private var heap: BoundedHeap<KeyedDoc>
     /// The number of documents seen.
     public private(set) var totalHits = 0
 
@@ -21,6 +20,7 @@ public struct ColumnTopCollector: Collector {
         self.descending = descending
         columns = searcher.segment.columns
         type = searcher.segment.schema.column(column)?.type
+        heap = BoundedHeap(capacity: k)
     }
 
     public var needsScores: Bool { false }
@@ -37,40 +37,23 @@ public struct ColumnTopCollector: Collector {
 
     /// The kept documents, best first.
     public var topDocs: [DocID] {
-        heap.sorted { ranks($0, before: $1) }.map(\.doc)
+        heap.sorted().map(\.doc)
     }
 
     public mutating func collect(doc: DocID, score: Double) {
         totalHits += 1
-        guard k > 0 else { return }
-        let candidate = (key: key(of: doc), doc: doc)
-        if heap.count < k {
-            heap.append(candidate)
-            var child = heap.count - 1
-            while child > 0 {
-                let parent = (child - 1) / 2
-                guard ranks(heap[parent], before: heap[child]) else { break }
-                heap.swapAt(parent, child)
-                child = parent
-            }
-        } else if ranks(candidate, before: heap[0]) {
-            heap[0] = candidate
-            var parent = 0
-            while true {
-                var worst = parent
-                for child in [2 * parent + 1, 2 * parent + 2] where child < heap.count
-                    && ranks(heap[worst], before: heap[child]) {
-                    worst = child
-                }
-                guard worst != parent else { break }
-                heap.swapAt(parent, worst)
-                parent = worst
-            }
-        }
+        // Ascending order is descending order of the negated value.
+        let value = key(of: doc)
+        heap.insert(KeyedDoc(key: descending ? value : -value, doc: doc))
     }
+}
 
-    private func ranks(_ lhs: (key: Double, doc: DocID), before rhs: (key: Double, doc: DocID)) -> Bool {
-        if lhs.key != rhs.key { return descending ? lhs.key > rhs.key : lhs.key < rhs.key }
-        return lhs.doc < rhs.doc
+/// A document with the value it sorts by: larger keys first, ties by smaller doc id.
+struct KeyedDoc: Ranked {
+    let key: Double
+    let doc: DocID
+
+    func ranks(before other: KeyedDoc) -> Bool {
+        key != other.key ? key > other.key : doc < other.doc
     }
 }

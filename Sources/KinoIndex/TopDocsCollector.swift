@@ -8,30 +8,24 @@ public struct TopDocsCollector: Collector {
     public let k: Int
     /// Whether pure disjunctions may be collected with MaxScore pruning (the result is the same either way).
     public let pruning: Bool
-    private var heap: [ScoredDoc] = []
+    private var heap: BoundedHeap<ScoredDoc>
 
     /// Makes a collector keeping the `k` best documents.
     public init(k: Int, pruning: Bool = true) {
         self.k = max(0, k)
         self.pruning = pruning
+        heap = BoundedHeap(capacity: k)
     }
 
     public var needsScores: Bool { true }
 
     /// The kept documents, best first.
     public var topDocs: [ScoredDoc] {
-        heap.sorted { $0.ranks(before: $1) }
+        heap.sorted()
     }
 
     public mutating func collect(doc: DocID, score: Double) {
-        let candidate = ScoredDoc(doc: doc, score: score)
-        if heap.count < k {
-            heap.append(candidate)
-            siftUp(heap.count - 1)
-        } else if k > 0 && candidate.ranks(before: heap[0]) {
-            heap[0] = candidate
-            siftDown(0)
-        }
+        heap.insert(ScoredDoc(doc: doc, score: score))
     }
 
     /// Walks the matches of `weight`, with MaxScore for a pure disjunction when ``pruning`` is on.
@@ -67,7 +61,7 @@ public struct TopDocsCollector: Collector {
         var matched: [Int] = []
         var firstEssential = 0
         while true {
-            let threshold = heap.count == k ? heap[0].score : -Double.infinity
+            let threshold = heap.isFull ? heap.worst?.score ?? -Double.infinity : -Double.infinity
             while firstEssential < order.count && !Self.canBeat(boundSums[firstEssential + 1], threshold) {
                 firstEssential += 1
             }
@@ -118,28 +112,6 @@ public struct TopDocsCollector: Collector {
     private static func canBeat(_ estimate: Double, _ threshold: Double) -> Bool {
         estimate * (1 + 1e-9) + 1e-300 > threshold
     }
-
-    private mutating func siftUp(_ start: Int) {
-        var child = start
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard heap[parent].ranks(before: heap[child]) else { return }
-            heap.swapAt(parent, child)
-            child = parent
-        }
-    }
-
-    private mutating func siftDown(_ start: Int) {
-        var parent = start
-        while true {
-            var worst = parent
-            for child in [2 * parent + 1, 2 * parent + 2] where child < heap.count
-                && heap[worst].ranks(before: heap[child]) {
-                worst = child
-            }
-            guard worst != parent else { return }
-            heap.swapAt(parent, worst)
-            parent = worst
-        }
-    }
 }
+
+extension ScoredDoc: Ranked {}

@@ -52,12 +52,9 @@ public struct FilmSearcher: Sendable {
         self.index = index
         self.analyzer = analyzer
         searcher = Searcher(segment: index.segment)
-        var most: UInt32 = 0
-        for doc in 0..<DocID(index.segment.docCount) {
-            most = max(most, index.segment.columns.u32(FilmSchema.votes, doc: doc) ?? 0)
-        }
-        votesScale = most > 0 ? 1 / log1p(Double(most)) : 0
         let votes = (0..<DocID(index.segment.docCount)).map { index.segment.columns.u32(FilmSchema.votes, doc: $0) ?? 0 }
+        let most = votes.max() ?? 0
+        votesScale = most > 0 ? 1 / log1p(Double(most)) : 0
         docsByVotes = votes.indices.sorted { votes[$0] != votes[$1] ? votes[$0] > votes[$1] : $0 < $1 }.map(DocID.init)
     }
 

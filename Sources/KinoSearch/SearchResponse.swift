@@ -11,23 +11,10 @@ public struct SearchResponse: Encodable, Sendable {
         /// HTML-escaped text with matched words in `<mark>…</mark>`: `title` and a `description` snippet.
         public var highlight: [String: String]
 
-        enum CodingKeys: String, CodingKey {
-            case id, title, originalTitle = "original_title", year, type, genres, countries, rating, votes, poster,
-                 externalIDs = "external_ids", highlight
-        }
-
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(film.id, forKey: .id)
-            try container.encode(film.title, forKey: .title)
-            try container.encode(film.originalTitle, forKey: .originalTitle)
-            try container.encode(film.year, forKey: .year)
+            var container = encoder.container(keyedBy: FilmJSONKey.self)
+            try film.encodeListing(into: &container)
             try container.encode(film.type.rawValue, forKey: .type)
-            try container.encode(film.genres.map(\.rawValue), forKey: .genres)
-            try container.encode(film.countries, forKey: .countries)
-            try container.encode(film.rating, forKey: .rating)
-            try container.encode(film.votes, forKey: .votes)
-            try container.encode(film.poster, forKey: .poster)
             try container.encode(ExternalIDs(film.externalIDs), forKey: .externalIDs)
             try container.encode(highlight, forKey: .highlight)
         }
@@ -109,5 +96,26 @@ struct AnyKey: CodingKey {
 
     init?(intValue: Int) {
         nil
+    }
+}
+
+/// The JSON keys of films in results (search hits, similar films).
+enum FilmJSONKey: String, CodingKey {
+    case id, title, originalTitle = "original_title", year, type, genres, countries, rating, votes, poster,
+         externalIDs = "external_ids", highlight, score, reasons
+}
+
+extension IndexedFilm {
+    /// Encodes what every result list shows of a film: id, titles, year, genres, countries, rating, votes, poster.
+    func encodeListing(into container: inout KeyedEncodingContainer<FilmJSONKey>) throws {
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(originalTitle, forKey: .originalTitle)
+        try container.encode(year, forKey: .year)
+        try container.encode(genres.map(\.rawValue), forKey: .genres)
+        try container.encode(countries, forKey: .countries)
+        try container.encode(rating, forKey: .rating)
+        try container.encode(votes, forKey: .votes)
+        try container.encode(poster, forKey: .poster)
     }
 }

@@ -21,22 +21,9 @@ public struct SimilarFilms: Sendable {
         public var score: Double
         public var reasons: [Reason]
 
-        enum CodingKeys: String, CodingKey {
-            case id, title, originalTitle = "original_title", year, genres, countries, rating, votes, poster, score,
-                 reasons
-        }
-
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(film.id, forKey: .id)
-            try container.encode(film.title, forKey: .title)
-            try container.encode(film.originalTitle, forKey: .originalTitle)
-            try container.encode(film.year, forKey: .year)
-            try container.encode(film.genres.map(\.rawValue), forKey: .genres)
-            try container.encode(film.countries, forKey: .countries)
-            try container.encode(film.rating, forKey: .rating)
-            try container.encode(film.votes, forKey: .votes)
-            try container.encode(film.poster, forKey: .poster)
+            var container = encoder.container(keyedBy: FilmJSONKey.self)
+            try film.encodeListing(into: &container)
             try container.encode((score * 1000).rounded() / 1000, forKey: .score)
             try container.encode(reasons, forKey: .reasons)
         }
