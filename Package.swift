@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "KinoText", targets: ["KinoText"]),
         .library(name: "KinoIndex", targets: ["KinoIndex"]),
         .library(name: "KinoSearch", targets: ["KinoSearch"]),
+        .library(name: "KinoScraper", targets: ["KinoScraper"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -17,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -53,12 +56,40 @@ let package = Package(
                 .product(name: "PostgresKit", package: "postgres-kit"),
             ]
         ),
+        // libxml2's HTML parser, from Debian's libxml2-dev.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0"),
+        // The scraper: crawling, politeness, extraction from HTML pages, the staging store and the weekly sync.
+        .target(
+            name: "KinoScraper",
+            dependencies: [
+                "CLibXML2",
+                "KinoCatalog",
+                "KinoSearch",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ]
+        ),
+        // A small local HTTP server with scripted behaviour (slow, failing, redirecting, rate-limiting routes), for
+        // the scraper's tests and the crawl benchmark.
+        .target(
+            name: "KinoLocalSite",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "kino",
             dependencies: [
                 "KinoCatalog",
                 "KinoText",
                 "KinoSearch",
+                "KinoScraper",
+                "KinoLocalSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,6 +113,11 @@ let package = Package(
         .testTarget(
             name: "KinoSearchTests",
             dependencies: ["KinoSearch"]
+        ),
+        .testTarget(
+            name: "KinoScraperTests",
+            dependencies: ["KinoScraper", "KinoLocalSite", "KinoSearch", "KinoCatalog"],
+            exclude: ["Fixtures"]
         ),
 
     ],
