@@ -61,12 +61,7 @@ public struct CatalogImporter: Sendable {
             sourceReport.recordsRead = records.count
             sourceReport.duplicatesCollapsed = collapsed
             for record in records {
-                switch merger.merge(record, hash: try record.contentHash(using: encoder)) {
-                case .created: sourceReport.filmsCreated += 1
-                case .merged: sourceReport.filmsMerged += 1
-                case .updated: sourceReport.recordsUpdated += 1
-                case .unchanged: sourceReport.recordsUnchanged += 1
-                }
+                try Self.merge(record, into: &merger, report: &sourceReport, encoder: encoder)
                 done += 1
                 if done % 2000 == 0 { progress(.merging(done: done, of: total)) }
             }
@@ -78,6 +73,17 @@ public struct CatalogImporter: Sendable {
         changes.people = merger.people.changed.sorted().compactMap { merger.people.people[$0] }
         try await store.apply(changes)
         return report
+    }
+
+    /// Merges one record and counts what it did.
+    static func merge(_ record: SourceRecord, into merger: inout Merger, report: inout SourceReport,
+                      encoder: JSONEncoder) throws {
+        switch merger.merge(record, hash: try record.contentHash(using: encoder)) {
+        case .created: report.filmsCreated += 1
+        case .merged: report.filmsMerged += 1
+        case .updated: report.recordsUpdated += 1
+        case .unchanged: report.recordsUnchanged += 1
+        }
     }
 
     static func read(_ file: DatasetFile, into context: inout ImportContext) throws {

@@ -5,14 +5,21 @@ import Foundation
 /// professions; full records add descriptions, professions, characters, alternative titles and external ids.
 enum KinopoiskAPIImporter {
     static func readList(_ url: URL, into context: inout ImportContext) throws {
-        guard let page = try readJSON(url) as? [String: Any], let docs = page["docs"] as? [Any] else {
-            throw CatalogError(.unexpectedLayout, "\(url.path): not a Kinopoisk list response (no docs array)")
-        }
         context.noteFile(url, for: .kinopoiskList)
         // A list response does not say what its items are; list files of series are named so (`serials1.json`).
-        let seriesList = url.lastPathComponent.lowercased().contains("serial") || url.lastPathComponent.lowercased().contains("series")
+        let name = url.lastPathComponent.lowercased()
+        try readList(try readJSON(url), name: url.path, originPrefix: url.lastPathComponent,
+                     seriesList: name.contains("serial") || name.contains("series"), into: &context)
+    }
+
+    /// Reads one list response already parsed; `name` names it in errors, `originPrefix` in each record's origin.
+    static func readList(_ json: Any, name: String, originPrefix: String, seriesList: Bool,
+                         into context: inout ImportContext) throws {
+        guard let page = json as? [String: Any], let docs = page["docs"] as? [Any] else {
+            throw CatalogError(.unexpectedLayout, "\(name): not a Kinopoisk list response (no docs array)")
+        }
         for (index, item) in docs.enumerated() {
-            let origin = "\(url.lastPathComponent)#\(index + 1)"
+            let origin = "\(originPrefix)#\(index + 1)"
             do {
                 guard let doc = item as? [String: Any] else { throw RowRejection("the item is not an object") }
                 var record = try common(doc, source: .kinopoiskList, origin: origin, context: &context)
@@ -30,11 +37,15 @@ enum KinopoiskAPIImporter {
     }
 
     static func readFull(_ url: URL, into context: inout ImportContext) throws {
-        guard let doc = try readJSON(url) as? [String: Any] else {
-            throw CatalogError(.unexpectedLayout, "\(url.path): not a Kinopoisk film record")
-        }
         context.noteFile(url, for: .kinopoiskFull)
-        let origin = url.lastPathComponent
+        try readFull(try readJSON(url), name: url.path, origin: url.lastPathComponent, into: &context)
+    }
+
+    /// Reads one full film record already parsed.
+    static func readFull(_ json: Any, name: String, origin: String, into context: inout ImportContext) throws {
+        guard let doc = json as? [String: Any] else {
+            throw CatalogError(.unexpectedLayout, "\(name): not a Kinopoisk film record")
+        }
         do {
             var record = try common(doc, source: .kinopoiskFull, origin: origin, context: &context)
             if let alternative = doc.string("alternativeName"), alternative != record.titleRU {
