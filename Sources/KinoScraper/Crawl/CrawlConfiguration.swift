@@ -1,0 +1,59 @@
+import Foundation
+
+/// What a ``Crawler`` crawls and how politely.
+public struct CrawlConfiguration: Sendable {
+    public static let defaultUserAgent = "KinoBot/1.0 (+https://kino.example/bot)"
+
+    /// Where the crawl starts (depth 0).
+    public var seeds: [URL]
+    /// The full User-Agent; its product token (`KinoBot`) selects the robots.txt groups.
+    public var userAgent: String
+    /// Fetches of pages in one run, at most; robots.txt and sitemaps are not counted.
+    public var maxPages: Int
+    /// Links followed from a seed, at most.
+    public var maxDepth: Int
+    /// Requests per second to one host, at most; a robots.txt `Crawl-delay` slows this further.
+    public var requestsPerSecond: Double
+    /// Requests in flight to one host, at most.
+    public var perHostConcurrency: Int
+    /// Requests in flight in all, at most.
+    public var globalConcurrency: Int
+    /// Whether sitemaps of the seeds' hosts (from robots.txt `Sitemap:` lines and `/sitemap.xml`) add URLs.
+    public var discoversSitemaps: Bool
+    /// Sitemaps read in one run, at most (sitemap indexes included).
+    public var maxSitemaps: Int
+    /// How long a host whose robots.txt could not be fetched (429, 5xx, unreachable) counts as disallowing
+    /// everything before robots.txt is asked for again. Its URLs stay pending meanwhile, and a run that has nothing
+    /// else to do ends and leaves them to the next run.
+    public var robotsRetryDelay: Duration
+    public var rules: SourceRules
+    public var normalizer: URLNormalizer
+
+    public init(seeds: [URL], userAgent: String = CrawlConfiguration.defaultUserAgent, maxPages: Int = 1000,
+                maxDepth: Int = 3, requestsPerSecond: Double = 1, perHostConcurrency: Int = 1, globalConcurrency: Int = 8,
+                discoversSitemaps: Bool = true, maxSitemaps: Int = 20, robotsRetryDelay: Duration = .seconds(600),
+                rules: SourceRules = SourceRules(), normalizer: URLNormalizer = URLNormalizer()) {
+        self.seeds = seeds
+        self.userAgent = userAgent
+        self.maxPages = maxPages
+        self.maxDepth = maxDepth
+        self.requestsPerSecond = requestsPerSecond
+        self.perHostConcurrency = max(1, perHostConcurrency)
+        self.globalConcurrency = max(1, globalConcurrency)
+        self.discoversSitemaps = discoversSitemaps
+        self.maxSitemaps = maxSitemaps
+        self.robotsRetryDelay = robotsRetryDelay
+        self.rules = rules
+        self.normalizer = normalizer
+    }
+
+    /// The product token of the User-Agent: `KinoBot` of `KinoBot/1.0 (+https://kino.example/bot)`.
+    public var productToken: String {
+        String(userAgent.prefix { $0 != "/" && $0 != " " })
+    }
+
+    /// The shortest time between two request starts to one host, before any crawl delay.
+    var minimumInterval: Duration {
+        requestsPerSecond > 0 ? .milliseconds(Int((1000 / requestsPerSecond).rounded(.up))) : .zero
+    }
+}
