@@ -170,6 +170,29 @@ struct CrawlerTests {
     }
 }
 
+extension CrawlerTests {
+    @Test func anUnavailableRobotsTxtHoldsTheHostBack() async throws {
+        let site = LocalSite()
+        site.route("/robots.txt", .failing(times: 100, status: 503, then: .text("")))
+        site.route("/", .response(CrawlTestSupport.filmPage("Index", links: [])))
+        try await site.start()
+        let staging = try await StagingStore.open("sqlite::memory:")
+        let fetcher = CrawlTestSupport.fetcher(retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(20)))
+        let report = try await Crawler(configuration: Self.configuration(site), fetcher: fetcher, staging: staging,
+                                       extract: CrawlTestSupport.extract).run()
+        let entries = try await staging.frontierEntries()
+        try await staging.close()
+        try await fetcher.shutdown()
+        try await site.shutdown()
+
+        #expect(report.fetched == 0 && report.failed == 0)
+        #expect(site.requests(for: "/robots.txt").count == 2)
+        #expect(site.allRequests().count == 2)
+        // Left for the next run, which asks for robots.txt again.
+        #expect(entries.map(\.state) == [.pending])
+    }
+}
+
 /// A counter progress callbacks can bump from any task.
 final class LockedCounter: @unchecked Sendable {
     private let lock = NSLock()
