@@ -6,13 +6,15 @@ public struct CrawlConfiguration: Sendable {
 
     /// Where the crawl starts (depth 0).
     public var seeds: [URL]
-    /// The full User-Agent; its product token (`KinoBot`) selects the robots.txt groups.
+    /// The full User-Agent; its product token (`KinoBot`) selects the robots.txt groups. The fetcher sends its own
+    /// configured User-Agent: give both the same string.
     public var userAgent: String
     /// Fetches of pages in one run, at most; robots.txt and sitemaps are not counted.
     public var maxPages: Int
     /// Links followed from a seed, at most.
     public var maxDepth: Int
-    /// Requests per second to one host, at most; a robots.txt `Crawl-delay` slows this further.
+    /// Requests per second to one host, at most (`--rate`); a robots.txt `Crawl-delay` slows this further. Requests to
+    /// a host are spaced by the interval from the start and from the end of the previous one (see ``Crawler``).
     public var requestsPerSecond: Double
     /// Requests in flight to one host, at most.
     public var perHostConcurrency: Int

@@ -6,10 +6,12 @@ import Logging
 ///
 /// A run starts from the seeds and the sitemaps of their hosts, and follows links as ``SourceRules`` allow, up to
 /// ``CrawlConfiguration/maxDepth`` and ``CrawlConfiguration/maxPages``. The frontier lives in the ``StagingStore``,
-/// so a killed crawl resumes where it stopped: finished URLs are not fetched again in that crawl (see
-/// ``StagingStore/startCrawl(seeds:)``). Each host's robots.txt is fetched once per run and obeyed; requests to one
-/// host start at least the configured interval (or the robots.txt crawl delay) apart, at most
-/// ``CrawlConfiguration/perHostConcurrency`` at a time.
+/// so a killed crawl resumes where it stopped: while the frontier holds pending or in-progress entries, a run resumes
+/// that crawl (in-progress entries go back to pending, finished URLs are not fetched again); once nothing is left, the
+/// next run starts a new crawl from the seeds. Each host's robots.txt is fetched once per run and obeyed; requests to
+/// one host start at least the configured interval (or the robots.txt crawl delay) after the previous one started
+/// and after it finished, at most ``CrawlConfiguration/perHostConcurrency`` at a time. Redirects are followed within
+/// one fetch, without that spacing between their hops.
 ///
 /// Every fetched page goes through the `extract` step; its records, its page row and the links it adds to the
 /// frontier are staged in one transaction. A URL that fails gets its error staged and the crawl goes on. Pages
@@ -85,7 +87,8 @@ public struct Crawler: Sendable {
                     guard pending.count > 0, dispatchedPages < configuration.maxPages else { break }
                     // Nothing can start: entries are due later, or their hosts' robots.txt could not be fetched.
                     guard let earliest = pending.earliest, earliest > Date() else { break }
-                    try await Task.sleep(for: .milliseconds(min(1000, max(10, Int(earliest.timeIntervalSinceNow * 1000)))))
+                    // A cancelled sleep ends early; the loop then sees the cancellation and stops.
+                    try? await Task.sleep(for: .milliseconds(min(1000, max(10, Int(earliest.timeIntervalSinceNow * 1000)))))
                     continue
                 }
                 guard let outcome = try await group.next() else { break }

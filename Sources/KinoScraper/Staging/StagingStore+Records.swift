@@ -79,7 +79,7 @@ extension StagingStore {
                      page.contentHash, page.contentType, page.bytes, page.fetchedAt.timeIntervalSince1970, page.error,
                      links] as [any Encodable & Sendable])
             .onConflict(with: ["url"]) { update in
-                try update.set(excludedValueOf: "final_url").set(excludedValueOf: "status").set(excludedValueOf: "etag")
+                update.set(excludedValueOf: "final_url").set(excludedValueOf: "status").set(excludedValueOf: "etag")
                     .set(excludedValueOf: "last_modified").set(excludedValueOf: "content_hash")
                     .set(excludedValueOf: "content_type").set(excludedValueOf: "bytes").set(excludedValueOf: "fetched_at")
                     .set(excludedValueOf: "error").set(excludedValueOf: "links")
@@ -104,7 +104,7 @@ extension StagingStore {
                                         record.fetchedAt?.timeIntervalSince1970, now] as [any Encodable & Sendable])
             }
             try await insert.onConflict(with: ["record_key"]) { update in
-                try update.set(excludedValueOf: "page_url").set(excludedValueOf: "document")
+                update.set(excludedValueOf: "page_url").set(excludedValueOf: "document")
                     .set(excludedValueOf: "fetched_at").set(excludedValueOf: "extracted_at")
             }
             .run()
