@@ -193,6 +193,30 @@ extension CrawlerTests {
     }
 }
 
+extension CrawlerTests {
+    @Test func retriesFailingAndRateLimitedPagesWithinTheCrawl() async throws {
+        let site = LocalSite()
+        site.route("/", .response(CrawlTestSupport.filmPage("Index", links: ["/flaky", "/limited"])))
+        site.route("/flaky", .failing(times: 2, status: 503, then: CrawlTestSupport.filmPage("Flaky", links: [])))
+        site.route("/limited", .rateLimited(maxRequests: 0, per: .milliseconds(400), retryAfterSeconds: 1,
+                                            then: CrawlTestSupport.filmPage("Limited", links: [])))
+        try await site.start()
+        let staging = try await StagingStore.open("sqlite::memory:")
+        let fetcher = CrawlTestSupport.fetcher(retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(20)))
+        let report = try await Crawler(configuration: Self.configuration(site), fetcher: fetcher, staging: staging,
+                                       extract: CrawlTestSupport.extract).run()
+        try await staging.close()
+        try await fetcher.shutdown()
+        try await site.shutdown()
+
+        #expect(report.fetched == 2 && report.failed == 1)
+        #expect(site.requests(for: "/flaky").count == 3)
+        let limited = site.requests(for: "/limited")
+        #expect(limited.count == 3)
+        #expect(CrawlTestSupport.gaps(limited).allSatisfy { $0 >= .milliseconds(990) })
+    }
+}
+
 /// A counter progress callbacks can bump from any task.
 final class LockedCounter: @unchecked Sendable {
     private let lock = NSLock()
