@@ -1,6 +1,6 @@
 import Foundation
 import KinoLocalSite
-import KinoScraper
+@testable import KinoScraper
 import Testing
 
 struct FetchTests {
@@ -151,5 +151,28 @@ struct FetchTests {
         #expect(dated.lastModified != nil && !dated.notModified)
         #expect(datedAgain.notModified)
         #expect(site.requests(for: "/dated").last?.header("If-Modified-Since") == dated.lastModified)
+    }
+}
+
+struct FetchRetryTests {
+    @Test(arguments: [("120", 120_000), ("0", 0), ("-5", 0)])
+    func retryAfterInSeconds(value: String, milliseconds: Int) {
+        #expect(RetryAfter.parse(value) == .milliseconds(milliseconds))
+    }
+
+    @Test func retryAfterAsAnHTTPDate() throws {
+        let now = Date(timeIntervalSince1970: 1_764_000_000)
+        let later = RetryAfter.httpDateFormatter().string(from: now.addingTimeInterval(90))
+        #expect(RetryAfter.parse(later, now: now) == .seconds(90))
+        #expect(RetryAfter.parse("soon", now: now) == nil)
+    }
+
+    @Test func backoffGrowsWithJitterUpToTheCap() {
+        let policy = RetryPolicy(maxAttempts: 10, baseDelay: .milliseconds(100), maxDelay: .seconds(1))
+        for attempt in 1...8 {
+            let delay = policy.backoff(after: attempt)
+            let full = min(Duration.milliseconds(100) * (1 << (attempt - 1)), .seconds(1))
+            #expect(delay >= full / 2 && delay <= full, "attempt \(attempt): \(delay)")
+        }
     }
 }
