@@ -217,6 +217,35 @@ extension CrawlerTests {
     }
 }
 
+extension CrawlerTests {
+    @Test func aServerAskingToComeBackLaterGetsItsURLPostponed() async throws {
+        let site = LocalSite()
+        let calls = LockedCounter()
+        site.route("/", .response(CrawlTestSupport.filmPage("Index", links: ["/busy"])))
+        site.route("/busy", .handler { _ in
+            calls.increment()
+            return calls.value == 1 ? LocalSite.Response(status: 429, headers: [("Retry-After", "1")])
+                : CrawlTestSupport.filmPage("Busy", links: [])
+        })
+        try await site.start()
+        let staging = try await StagingStore.open("sqlite::memory:")
+        // The fetcher waits at most 100 ms itself, so the crawl has to come back.
+        let fetcher = CrawlTestSupport.fetcher(retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(20), maxRetryAfter: .milliseconds(100)))
+        let report = try await Crawler(configuration: Self.configuration(site), fetcher: fetcher, staging: staging,
+                                       extract: CrawlTestSupport.extract).run()
+        let busy = try await staging.frontierEntries().first { $0.url.absoluteString.hasSuffix("/busy") }
+        try await staging.close()
+        try await fetcher.shutdown()
+        try await site.shutdown()
+
+        #expect(report.postponed == 1 && report.fetched == 2 && report.failed == 0)
+        let requests = site.requests(for: "/busy")
+        #expect(requests.count == 2)
+        #expect(CrawlTestSupport.gaps(requests).allSatisfy { $0 >= .milliseconds(990) })
+        #expect(busy?.state == .done && busy?.attempts == 2)
+    }
+}
+
 /// A counter progress callbacks can bump from any task.
 final class LockedCounter: @unchecked Sendable {
     private let lock = NSLock()

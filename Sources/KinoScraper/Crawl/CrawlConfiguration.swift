@@ -28,13 +28,18 @@ public struct CrawlConfiguration: Sendable {
     /// everything before robots.txt is asked for again. Its URLs stay pending meanwhile, and a run that has nothing
     /// else to do ends and leaves them to the next run.
     public var robotsRetryDelay: Duration
+    /// Fetches of one URL a crawl makes, at most, when its server asks to come back later (a 429 or 503 whose
+    /// `Retry-After` is longer than the fetcher waits): the URL is put back, due after that wait, until then.
+    public var maxAttemptsPerURL: Int
+    /// The longest a run waits when every pending URL is due later; past it, the run ends and leaves them to the next.
+    public var maxIdleWait: Duration
     public var rules: SourceRules
     public var normalizer: URLNormalizer
 
     public init(seeds: [URL], userAgent: String = CrawlConfiguration.defaultUserAgent, maxPages: Int = 1000,
                 maxDepth: Int = 3, requestsPerSecond: Double = 1, perHostConcurrency: Int = 1, globalConcurrency: Int = 8,
                 discoversSitemaps: Bool = true, maxSitemaps: Int = 20, robotsRetryDelay: Duration = .seconds(600),
-                rules: SourceRules = SourceRules(), normalizer: URLNormalizer = URLNormalizer()) {
+                maxAttemptsPerURL: Int = 3, maxIdleWait: Duration = .seconds(60), rules: SourceRules = SourceRules(), normalizer: URLNormalizer = URLNormalizer()) {
         self.seeds = seeds
         self.userAgent = userAgent
         self.maxPages = maxPages
@@ -45,6 +50,8 @@ public struct CrawlConfiguration: Sendable {
         self.discoversSitemaps = discoversSitemaps
         self.maxSitemaps = maxSitemaps
         self.robotsRetryDelay = robotsRetryDelay
+        self.maxAttemptsPerURL = max(1, maxAttemptsPerURL)
+        self.maxIdleWait = maxIdleWait
         self.rules = rules
         self.normalizer = normalizer
     }

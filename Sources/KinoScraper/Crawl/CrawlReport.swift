@@ -8,6 +8,8 @@ public struct CrawlReport: Sendable, Equatable {
     public var failed = 0
     /// Records extracted and staged.
     public var records = 0
+    /// Times a server asked to come back later and the URL was put back in the frontier.
+    public var postponed = 0
     /// URLs robots.txt disallows, never requested.
     public var skippedByRobots = 0
     /// Whether the run resumed an unfinished crawl.
@@ -30,8 +32,7 @@ public struct CrawlProgress: Sendable, Equatable {
 
     /// Pages (fetched, not modified or failed) per second so far.
     public var pagesPerSecond: Double {
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return seconds > 0 ? Double(fetched + notModified + failed) / seconds : 0
+        elapsed.seconds > 0 ? Double(fetched + notModified + failed) / elapsed.seconds : 0
     }
 
     public var line: String {

@@ -46,6 +46,13 @@ extension Crawler {
                               contentType: fetched.contentType, bytes: fetched.body.count, fetchedAt: fetched.fetchedAt)
         guard fetched.isSuccess else {
             let message = "\(entry.url.absoluteString) answered \(fetched.status)"
+            // entry.attempts counts the attempts before this one.
+            if let retryAfter = fetched.retryAfter, RetryPolicy.isRetryable(status: fetched.status),
+               entry.attempts + 1 < configuration.maxAttemptsPerURL {
+                try await staging.postpone(entry.url, until: Date().addingTimeInterval(retryAfter.seconds),
+                                           error: message + ", asked to come back in \(retryAfter)")
+                return .postponed(retryAfter)
+            }
             page.error = message
             try await staging.finish(entry.url, state: .failed, error: message, page: page, records: [], links: [])
             return .failed

@@ -50,6 +50,8 @@ public struct Crawler: Sendable {
         case fetched(records: Int)
         case notModified
         case failed
+        /// The server asked to come back after this long; the URL is pending again.
+        case postponed(Duration)
     }
 
     /// Crawls until the frontier is empty, the page limit is reached or the task is cancelled.
@@ -86,7 +88,9 @@ public struct Crawler: Sendable {
                     let pending = try await staging.pendingSummary()
                     guard pending.count > 0, dispatchedPages < configuration.maxPages else { break }
                     // Nothing can start: entries are due later, or their hosts' robots.txt could not be fetched.
-                    guard let earliest = pending.earliest, earliest > Date() else { break }
+                    guard let earliest = pending.earliest, earliest > Date(),
+                          earliest.timeIntervalSinceNow <= configuration.maxIdleWait.seconds
+                    else { break }
                     // A cancelled sleep ends early; the loop then sees the cancellation and stops.
                     try? await Task.sleep(for: .milliseconds(min(1000, max(10, Int(earliest.timeIntervalSinceNow * 1000)))))
                     continue
@@ -125,6 +129,9 @@ public struct Crawler: Sendable {
                         report.notModified += 1
                     case .failed:
                         report.failed += 1
+                    case .postponed(let delay):
+                        report.postponed += 1
+                        schedule.hold(host, for: delay)
                     }
                     let queued = try await staging.pendingSummary().count
                     progress(CrawlProgress(fetched: report.fetched, notModified: report.notModified, failed: report.failed,

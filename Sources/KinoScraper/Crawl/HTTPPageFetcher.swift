@@ -65,9 +65,8 @@ public final class HTTPPageFetcher: PageFetcher {
                     throw ScraperError(.httpStatus, "\(url.absoluteString) answered \(page.status) after \(attempt) attempts")
                 }
                 if let retryAfter = page.retryAfter {
-                    guard retryAfter <= configuration.retry.maxRetryAfter else {
-                        throw ScraperError(.httpStatus, "\(url.absoluteString) answered \(page.status) and asked to wait \(retryAfter), longer than the \(configuration.retry.maxRetryAfter) we wait")
-                    }
+                    // Longer than we wait here: the caller decides when to come back.
+                    guard retryAfter <= configuration.retry.maxRetryAfter else { return page }
                     delay = retryAfter
                 } else {
                     delay = configuration.retry.backoff(after: attempt)

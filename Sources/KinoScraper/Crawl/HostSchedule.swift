@@ -96,6 +96,13 @@ struct HostSchedule {
         return start
     }
 
+    /// Holds the host's next request back until `delay` from now, as its server asked.
+    mutating func hold(_ key: String, for delay: Duration, now: ContinuousClock.Instant = .now) {
+        var entry = host(key, now: now)
+        entry.nextStart = max(entry.nextStart, now + delay)
+        hosts[key] = entry
+    }
+
     /// Gives the slot back once the request finished.
     mutating func release(_ key: String, now: ContinuousClock.Instant = .now) {
         guard var entry = hosts[key] else { return }

@@ -1,5 +1,12 @@
 import Foundation
 
+extension Duration {
+    /// The duration in seconds, with fractions.
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}
+
 /// The `Retry-After` header: a number of seconds or an HTTP date.
 enum RetryAfter {
     static func parse(_ value: String, now: Date = Date()) -> Duration? {

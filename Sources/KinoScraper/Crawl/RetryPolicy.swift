@@ -8,7 +8,8 @@ public struct RetryPolicy: Sendable {
     /// The delay before the second attempt; each later one doubles it.
     public var baseDelay: Duration
     public var maxDelay: Duration
-    /// The longest `Retry-After` waited for; a server asking for longer fails the fetch.
+    /// The longest `Retry-After` waited for; when a server asks for longer, its answer is returned with
+    /// ``FetchedPage/retryAfter`` set, for the caller to come back later.
     public var maxRetryAfter: Duration
 
     public init(maxAttempts: Int = 3, baseDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(30),
