@@ -85,12 +85,13 @@ public struct Crawler: Sendable {
                 }
                 if running == 0 {
                     if Task.isCancelled { break }
-                    let pending = try await staging.pendingSummary()
-                    guard pending.count > 0, dispatchedPages < configuration.maxPages else { break }
-                    // Nothing can start: entries are due later, or their hosts' robots.txt could not be fetched.
-                    guard let earliest = pending.earliest, earliest > Date(),
+                    // Nothing could start. Entries of hosts whose robots.txt could not be fetched wait for the next
+                    // run; others are due later, or fell due since the frontier was read.
+                    let pending = try await staging.pendingSummary(excludingHosts: schedule.busyHosts())
+                    guard pending.count > 0, dispatchedPages < configuration.maxPages, let earliest = pending.earliest,
                           earliest.timeIntervalSinceNow <= configuration.maxIdleWait.seconds
                     else { break }
+                    if earliest <= Date() { continue }
                     // A cancelled sleep ends early; the loop then sees the cancellation and stops.
                     try? await Task.sleep(for: .milliseconds(min(1000, max(10, Int(earliest.timeIntervalSinceNow * 1000)))))
                     continue
@@ -133,7 +134,7 @@ public struct Crawler: Sendable {
                         report.postponed += 1
                         schedule.hold(host, for: delay)
                     }
-                    let queued = try await staging.pendingSummary().count
+                    let queued = try await staging.pendingSummary(excludingHosts: []).count
                     progress(CrawlProgress(fetched: report.fetched, notModified: report.notModified, failed: report.failed,
                                            queued: queued, elapsed: clock.now - started))
                 case .abandoned(let host):

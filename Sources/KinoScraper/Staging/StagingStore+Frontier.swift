@@ -59,13 +59,18 @@ extension StagingStore {
         }
     }
 
-    /// How many entries are pending, and the earliest time one of them is due.
-    func pendingSummary() async throws -> (count: Int, earliest: Date?) {
+    /// How many entries of hosts not in `excludedHosts` are pending, and the earliest time one of them is due.
+    func pendingSummary(excludingHosts excludedHosts: Set<String>) async throws -> (count: Int, earliest: Date?) {
         try await staging("read the frontier") {
             try await serialized {
-                let row = try await database.raw("""
-                    SELECT COUNT(*) AS count, MIN(not_before) AS earliest FROM frontier WHERE state = \(bind: FrontierState.pending.rawValue)
-                    """).first()
+                var query = database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
+                    .column(SQLFunction("MIN", args: SQLIdentifier("not_before")), as: "earliest")
+                    .from("frontier")
+                    .where("state", .equal, FrontierState.pending.rawValue)
+                if !excludedHosts.isEmpty {
+                    query = query.where("host", .notIn, excludedHosts.sorted())
+                }
+                let row = try await query.first()
                 let count = try row?.decode(column: "count", as: Int.self) ?? 0
                 let earliest = try row?.decode(column: "earliest", as: Double?.self)
                 return (count, earliest.map(Date.init(timeIntervalSince1970:)))
