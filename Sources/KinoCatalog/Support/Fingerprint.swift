@@ -24,15 +24,15 @@ struct Fingerprint {
 }
 
 /// The one JSON encoder of catalog documents: sorted keys, so that equal values encode to equal bytes.
-enum CatalogJSON {
-    static func encoder() -> JSONEncoder {
+package enum CatalogJSON {
+    package static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         return encoder
     }
 
-    static func decoder() -> JSONDecoder {
+    package static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return decoder
