@@ -18,40 +18,37 @@ struct PageScan {
 
     init(_ root: HTMLNode) {
         root.walkElements { element in
-            switch element.name {
-            case "a":
+            if element.is("a") {
                 if let href = element.attribute("href") { hrefs.append(href) }
-            case "meta":
+            } else if element.is("meta") {
                 if let content = element.attribute("content"),
                    let key = (element.attribute("property") ?? element.attribute("name"))?.lowercased(),
                    meta[key] == nil {
                     meta[key] = content
                 }
                 return .skipChildren
-            case "link":
+            } else if element.is("link") {
                 if canonical == nil, let rel = element.attribute("rel"),
                    rel.lowercased().split(separator: " ").contains("canonical") {
                     canonical = element.attribute("href")
                 }
                 return .skipChildren
-            case "base":
-                if baseHref == nil { baseHref = element.attribute("href") }
-            case "title":
-                if title == nil { title = element.text().nonEmpty }
-                return .skipChildren
-            case "script":
+            } else if element.is("script") {
                 if let type = element.attribute("type"), type.lowercased().contains("ld+json") {
                     jsonLDScripts.append(element)
                 }
                 return .skipChildren
-            case "style":
+            } else if element.is("style") {
                 return .skipChildren
-            case "h1":
+            } else if element.is("title") {
+                if title == nil { title = element.text().nonEmpty }
+                return .skipChildren
+            } else if element.is("base") {
+                if baseHref == nil { baseHref = element.attribute("href") }
+            } else if element.is("h1") {
                 if heading == nil { heading = element.text().nonEmpty }
-            case "table":
+            } else if element.is("table") {
                 if infobox == nil, element.hasClass("infobox") { infobox = element }
-            default:
-                break
             }
             return .descend
         }

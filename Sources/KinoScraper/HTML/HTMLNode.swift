@@ -48,7 +48,9 @@ package struct HTMLNode {
     /// Whether the element's `class` attribute lists this class.
     package func hasClass(_ className: String) -> Bool {
         guard let classes = attribute("class") else { return false }
-        return classes.split(whereSeparator: \.isWhitespace).contains { $0 == className }
+        let wanted = className.utf8
+        return classes.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) })
+            .contains { $0.elementsEqual(wanted) }
     }
 
     /// The element's parent element, nil at the root.
