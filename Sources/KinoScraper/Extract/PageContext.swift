@@ -7,8 +7,15 @@ struct PageContext {
     let url: URL
     let site: FilmSite
     /// What relative links resolve against: `<base href>` or the URL the page was fetched from.
-    let base: URL
+    let links: LinkResolver
     let fetchedAt: Date
+
+    init(url: URL, site: FilmSite, base: URL, fetchedAt: Date) {
+        self.url = url
+        self.site = site
+        self.links = LinkResolver(base: base)
+        self.fetchedAt = fetchedAt
+    }
 
     /// An empty record of the page: scraped source, keyed and originating at the page URL, with the film id the URL
     /// carries.
@@ -22,16 +29,6 @@ struct PageContext {
 
     /// A link of the page made absolute; nil when it does not parse.
     func resolve(_ href: String) -> URL? {
-        Self.resolve(href, against: base)
-    }
-
-    /// `href` resolved against `base`, with spaces and non-ASCII characters percent-encoded when the raw text is not
-    /// a valid URL.
-    static func resolve(_ href: String, against base: URL) -> URL? {
-        let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let url = URL(string: trimmed, relativeTo: base) { return url.absoluteURL }
-        let allowed = CharacterSet.urlQueryAllowed.union(.urlPathAllowed).union(["#", "%"])
-        guard let encoded = trimmed.addingPercentEncoding(withAllowedCharacters: allowed) else { return nil }
-        return URL(string: encoded, relativeTo: base)?.absoluteURL
+        links.resolve(href)
     }
 }

@@ -39,12 +39,11 @@ public enum PageExtractor {
         let canonical = canonicalURL(scan, fetched: url)
         // A page read from a file resolves its links against where it was published.
         let published = url.isFileURL ? canonical : url
-        let base = scan.baseHref.flatMap { PageContext.resolve($0, against: published) } ?? published
+        let base = scan.baseHref.flatMap { LinkResolver(base: published).resolve($0) } ?? published
         let site = FilmSite(canonical)
         let context = PageContext(url: canonical, site: site, base: base, fetchedAt: fetchedAt)
-        var page = ExtractedPage(url: canonical, kind: site.kind(of: canonical) ?? site.kind(of: url) ?? .other,
-                                 links: PageLinks.resolve(scan.hrefs, base: base))
-        let urlKind = site.kind(of: canonical) ?? site.kind(of: url)
+        let urlKind = site.kind(of: canonical) ?? (url.isFileURL ? nil : site.kind(of: url))
+        var page = ExtractedPage(url: canonical, kind: urlKind ?? .other, links: PageLinks.resolve(scan.hrefs, with: context.links))
 
         switch urlKind {
         case .cast where site == .kinopoisk:
@@ -128,7 +127,7 @@ public enum PageExtractor {
     static func canonicalURL(_ scan: PageScan, fetched url: URL) -> URL {
         let fetchedHost = url.host.map(siteHost)
         for candidate in [scan.canonical, scan.meta("og:url")].compactMap({ $0 }) {
-            guard let resolved = PageContext.resolve(candidate, against: url),
+            guard let resolved = LinkResolver(base: url).resolve(candidate),
                   let scheme = resolved.scheme?.lowercased(), scheme == "http" || scheme == "https",
                   let host = resolved.host
             else { continue }

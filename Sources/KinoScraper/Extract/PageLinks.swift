@@ -2,7 +2,7 @@ import Foundation
 
 /// The http(s) links of a page: absolute, without fragments, each once, in page order.
 enum PageLinks {
-    static func resolve(_ hrefs: [String], base: URL) -> [URL] {
+    static func resolve(_ hrefs: [String], with resolver: LinkResolver) -> [URL] {
         var seen = Set<String>()
         var links: [URL] = []
         for href in hrefs {
@@ -12,7 +12,7 @@ enum PageLinks {
             if lowered.hasPrefix("javascript:") || lowered.hasPrefix("mailto:") || lowered.hasPrefix("tel:") || lowered.hasPrefix("data:") {
                 continue
             }
-            guard let url = PageContext.resolve(String(text), against: base),
+            guard let url = resolver.resolve(text),
                   let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil
             else { continue }
             if seen.insert(url.absoluteString).inserted { links.append(url) }
