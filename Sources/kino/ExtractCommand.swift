@@ -33,7 +33,7 @@ struct ExtractCommand: AsyncParsableCommand {
         } else {
             let file = URL(fileURLWithPath: page)
             guard let data = FileManager.default.contents(atPath: file.path) else {
-                throw ValidationError("\(page): cannot read the file")
+                throw ScraperError(.unreadablePage, "\(page): cannot read the file")
             }
             body = [UInt8](data)
             contentType = nil
