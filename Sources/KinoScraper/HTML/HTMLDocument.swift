@@ -30,11 +30,13 @@ package final class HTMLDocument {
         try self.init(text: charset.decode(bytes), url: url)
     }
 
-    /// Parses a page's text.
+    /// Parses a page's text. The bodies of `<script>` and `<style>` elements other than JSON-LD are left out (see
+    /// ``ScriptBodyFilter``).
     package init(text: String, url: String) throws {
         _ = Self.initialised
         var text = text
-        let parsed: htmlDocPtr? = text.withUTF8 { utf8 -> htmlDocPtr? in
+        let filtered = text.withUTF8(ScriptBodyFilter.filter)
+        let parsed: htmlDocPtr? = filtered.withUnsafeBufferPointer { utf8 -> htmlDocPtr? in
             guard let base = utf8.baseAddress, utf8.count > 0, utf8.count <= Int(Int32.max) else { return nil }
             return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { characters in
                 htmlReadMemory(characters, Int32(utf8.count), url, "UTF-8", Self.options)
