@@ -6,7 +6,7 @@ struct Kino: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kino",
         abstract: "Kino: film search and discovery for Russian and English.",
-        subcommands: [ImportCommand.self, CatalogCommand.self, IndexCommand.self, SearchCommand.self, SimilarCommand.self, Analyze.self, BenchCommand.self]
+        subcommands: [ImportCommand.self, CatalogCommand.self, IndexCommand.self, SearchCommand.self, SimilarCommand.self, Analyze.self, ExtractCommand.self, BenchCommand.self]
     )
 }
 
@@ -16,6 +16,6 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Run benchmarks.",
-        subcommands: [BenchAnalysis.self, BenchRelevance.self, BenchSearch.self]
+        subcommands: [BenchAnalysis.self, BenchRelevance.self, BenchSearch.self, BenchExtract.self]
     )
 }

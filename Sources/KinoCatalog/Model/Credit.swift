@@ -17,7 +17,7 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
     }
 
     /// Maps a source's profession word (`director`, `режиссеры`, `актеры`, `actor`, ...) to a role.
-    static func lookup(_ word: String) -> Role? {
+    package static func lookup(_ word: String) -> Role? {
         switch word.lowercased() {
         case "director", "directors", "режиссер", "режиссеры", "режиссёр", "режиссёры": .director
         case "writer", "writers", "сценарист", "сценаристы": .writer

@@ -1,0 +1,59 @@
+import CLibXML2
+import Foundation
+
+/// A parsed HTML page: libxml2's tree, owned and freed with this object.
+///
+/// The tree is reached through ``HTMLNode`` values, which keep the document alive and never hand out libxml2's
+/// pointers. Every walk over the tree is iterative, so a page nested ten thousand levels deep costs no stack.
+package final class HTMLDocument {
+    private let tree: htmlDocPtr
+
+    /// libxml2's options: recover from broken markup silently, never touch the network, keep the tree compact, and
+    /// ignore `<meta charset>` because the text handed over is already decoded to UTF-8.
+    ///
+    /// Without `XML_PARSE_HUGE`, libxml2 2.9 stops parsing at the 257th level of nesting and drops the rest of the
+    /// page; with it, the whole page is kept however deep. That is safe here: the page size is bounded by
+    /// ``ExtractionLimits``, libxml2 builds and frees deep trees without recursion, and every walk of this module is
+    /// iterative.
+    private static let options: Int32 = {
+        let flags = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+            | XML_PARSE_HUGE.rawValue
+        return Int32(bitPattern: flags)
+    }()
+
+    /// libxml2 sets up its global state once, before the first parse on any thread.
+    private static let initialised: Void = xmlInitParser()
+
+    /// Parses a page's bytes, decoding them with `charset`.
+    package convenience init(bytes: [UInt8], charset: HTMLCharset, url: String) throws {
+        try self.init(text: charset.decode(bytes), url: url)
+    }
+
+    /// Parses a page's text. The bodies of `<script>` and `<style>` elements other than JSON-LD are left out (see
+    /// ``ScriptBodyFilter``).
+    package init(text: String, url: String) throws {
+        _ = Self.initialised
+        var text = text
+        let filtered = text.withUTF8(ScriptBodyFilter.filter)
+        let parsed: htmlDocPtr? = filtered.withUnsafeBufferPointer { utf8 -> htmlDocPtr? in
+            guard let base = utf8.baseAddress, utf8.count > 0, utf8.count <= Int(Int32.max) else { return nil }
+            return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { characters in
+                htmlReadMemory(characters, Int32(utf8.count), url, "UTF-8", Self.options)
+            }
+        }
+        guard let parsed else {
+            throw ScraperError(.unreadablePage, "\(url): the page has no HTML to parse")
+        }
+        tree = parsed
+    }
+
+    deinit {
+        xmlFreeDoc(tree)
+    }
+
+    /// The `<html>` element (libxml2 supplies one when the page has none).
+    package var root: HTMLNode? {
+        xmlDocGetRootElement(tree).map { HTMLNode(pointer: $0, document: self) }
+    }
+}

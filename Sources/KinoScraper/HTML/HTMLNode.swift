@@ -1,0 +1,227 @@
+import CLibXML2
+import Foundation
+
+/// An element or text node of an ``HTMLDocument``. Holding a node keeps its document alive.
+package struct HTMLNode {
+    private let pointer: xmlNodePtr
+    private let document: HTMLDocument
+
+    init(pointer: xmlNodePtr, document: HTMLDocument) {
+        self.pointer = pointer
+        self.document = document
+    }
+
+    /// Whether the node is an element (not text, a comment or CDATA).
+    package var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+
+    /// The element's tag name in lower case (libxml2 lower-cases HTML names); empty for other nodes.
+    package var name: String {
+        guard isElement, let name = pointer.pointee.name else { return "" }
+        return String(cString: name)
+    }
+
+    /// Whether the node is an element with this tag name (lower case).
+    package func `is`(_ tag: StaticString) -> Bool {
+        guard isElement, let name = pointer.pointee.name else { return false }
+        return xmlStrEqual(name, tag.utf8Start) != 0
+    }
+
+    /// The value of an attribute (lower-case name), entities decoded; nil when absent.
+    package func attribute(_ attributeName: StaticString) -> String? {
+        guard isElement else { return nil }
+        var property = pointer.pointee.properties
+        while let attribute = property {
+            if let name = attribute.pointee.name, xmlStrEqual(name, attributeName.utf8Start) != 0 {
+                var value = ""
+                var child = attribute.pointee.children
+                while let node = child {
+                    if let content = node.pointee.content { value += String(cString: content) }
+                    child = node.pointee.next
+                }
+                return value
+            }
+            property = attribute.pointee.next
+        }
+        return nil
+    }
+
+    /// Whether the element's `class` attribute lists this class.
+    package func hasClass(_ className: String) -> Bool {
+        guard let classes = attribute("class") else { return false }
+        let wanted = className.utf8
+        return classes.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) })
+            .contains { $0.elementsEqual(wanted) }
+    }
+
+    /// The element's parent element, nil at the root.
+    package var parent: HTMLNode? {
+        guard let parent = pointer.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
+        return HTMLNode(pointer: parent, document: document)
+    }
+
+    /// The element's child elements, in order.
+    package var children: [HTMLNode] {
+        var result: [HTMLNode] = []
+        var child = pointer.pointee.children
+        while let node = child {
+            if node.pointee.type == XML_ELEMENT_NODE { result.append(HTMLNode(pointer: node, document: document)) }
+            child = node.pointee.next
+        }
+        return result
+    }
+
+    /// The elements that follow this one under the same parent, in order.
+    package var followingSiblings: [HTMLNode] {
+        var result: [HTMLNode] = []
+        var sibling = pointer.pointee.next
+        while let node = sibling {
+            if node.pointee.type == XML_ELEMENT_NODE { result.append(HTMLNode(pointer: node, document: document)) }
+            sibling = node.pointee.next
+        }
+        return result
+    }
+
+    /// What a walk does after visiting a node.
+    package enum WalkStep {
+        /// Go on into the node's children.
+        case descend
+        /// Leave the node's children out.
+        case skipChildren
+        /// End the walk.
+        case stop
+    }
+
+    /// Visits the elements below this one in document order, without recursion: the walk follows libxml2's
+    /// child, sibling and parent links, so its depth costs no stack.
+    package func walkElements(_ visit: (HTMLNode) throws -> WalkStep) rethrows {
+        let top = pointer
+        var current = top.pointee.children
+        while let node = current {
+            var step = WalkStep.skipChildren
+            if node.pointee.type == XML_ELEMENT_NODE {
+                step = try visit(HTMLNode(pointer: node, document: document))
+                if step == .stop { return }
+            }
+            if step == .descend, let child = node.pointee.children {
+                current = child
+                continue
+            }
+            current = Self.nextAfterSubtree(node, top: top)
+        }
+    }
+
+    /// The node that follows `node`'s subtree in document order, staying below `top`.
+    private static func nextAfterSubtree(_ node: xmlNodePtr, top: xmlNodePtr) -> xmlNodePtr? {
+        var cursor: xmlNodePtr? = node
+        while let at = cursor, at != top {
+            if let next = at.pointee.next { return next }
+            cursor = at.pointee.parent
+        }
+        return nil
+    }
+
+    /// The first element below this one with the tag name, in document order.
+    package func first(_ tag: StaticString) -> HTMLNode? {
+        var found: HTMLNode?
+        walkElements { element in
+            if element.is(tag) {
+                found = element
+                return .stop
+            }
+            return .descend
+        }
+        return found
+    }
+
+    /// Every element below this one with the tag name, in document order.
+    package func all(_ tag: StaticString) -> [HTMLNode] {
+        var found: [HTMLNode] = []
+        walkElements { element in
+            if element.is(tag) { found.append(element) }
+            return .descend
+        }
+        return found
+    }
+
+    /// The text below this node as written, without the contents of `<script>` and `<style>`; with `skipping`, also
+    /// without the elements it selects (footnote markers, hidden spans).
+    package func rawText(skipping skip: ((HTMLNode) -> Bool)? = nil) -> String {
+        var bytes: [UInt8] = []
+        let top = pointer
+        if top.pointee.type != XML_ELEMENT_NODE {
+            return top.pointee.content.map { String(cString: $0) } ?? ""
+        }
+        var current = top.pointee.children
+        while let node = current {
+            var enter = false
+            switch node.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = node.pointee.content {
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+                }
+            case XML_ELEMENT_NODE:
+                let element = HTMLNode(pointer: node, document: document)
+                enter = !element.is("script") && !element.is("style") && !(skip?(element) ?? false)
+                if element.is("br") || element.is("p") || element.is("li") || element.is("div") || element.is("tr") {
+                    bytes.append(UInt8(ascii: "\n"))
+                }
+            default:
+                break
+            }
+            if enter, let child = node.pointee.children {
+                current = child
+                continue
+            }
+            current = Self.nextAfterSubtree(node, top: top)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The text below this node with runs of white space (and non-breaking spaces) collapsed to one space, trimmed.
+    package func text(skipping skip: ((HTMLNode) -> Bool)? = nil) -> String {
+        rawText(skipping: skip).collapsingWhitespace()
+    }
+
+    /// The number of bytes of text directly inside the element (a `<script>`'s source), counted without copying it.
+    package var ownTextByteCount: Int {
+        var count = 0
+        var child = pointer.pointee.children
+        while let node = child {
+            if let content = node.pointee.content { count += Int(xmlStrlen(content)) }
+            child = node.pointee.next
+        }
+        return count
+    }
+
+    /// The text directly inside the element, as written (a `<script>`'s source).
+    package var ownText: String {
+        var text = ""
+        var child = pointer.pointee.children
+        while let node = child {
+            if let content = node.pointee.content { text += String(cString: content) }
+            child = node.pointee.next
+        }
+        return text
+    }
+}
+
+extension String {
+    /// The text with runs of white space, including non-breaking and zero-width marks, collapsed to one space, trimmed.
+    package func collapsingWhitespace() -> String {
+        var result = ""
+        result.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for scalar in unicodeScalars {
+            if scalar.properties.isWhitespace || scalar == "\u{200E}" || scalar == "\u{200F}" || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace {
+                result.unicodeScalars.append(" ")
+                pendingSpace = false
+            }
+            result.unicodeScalars.append(scalar)
+        }
+        return result
+    }
+}
