@@ -92,6 +92,7 @@ let package = Package(
                 "KinoSearch",
                 "KinoScraper",
                 "KinoLocalSite",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -118,7 +119,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KinoScraperTests",
-            dependencies: ["KinoScraper", "KinoLocalSite", "KinoSearch", "KinoCatalog"],
+            dependencies: ["KinoScraper", "KinoLocalSite", "KinoSearch", "KinoIndex", "KinoCatalog"],
             exclude: ["Fixtures"]
         ),
 
