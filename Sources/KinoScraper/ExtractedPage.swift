@@ -2,7 +2,7 @@ import Foundation
 import KinoCatalog
 
 /// What one fetched page yields: the film records it states, why any record was rejected, and the links it holds.
-public struct ExtractedPage: Sendable {
+public struct ExtractedPage: Equatable, Sendable {
     /// The page's URL (after redirects).
     public var url: URL
     public var kind: PageKind

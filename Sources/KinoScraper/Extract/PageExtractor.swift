@@ -21,6 +21,14 @@ public enum PageExtractor {
     public static func extract(
         _ body: [UInt8], url: URL, contentType: String?, fetchedAt: Date, limits: ExtractionLimits = .default
     ) throws -> ExtractedPage {
+        try extract(body, url: url, contentType: contentType, fetchedAt: fetchedAt, limits: limits, vocabulary: .extractors)
+    }
+
+    /// Extracts a page whose markup is cut down to `vocabulary` before parsing (tests compare against the whole page).
+    package static func extract(
+        _ body: [UInt8], url: URL, contentType: String?, fetchedAt: Date, limits: ExtractionLimits = .default,
+        vocabulary: MarkupVocabulary
+    ) throws -> ExtractedPage {
         guard body.count <= limits.maxPageBytes else {
             throw ScraperError(.tooLarge, "\(url.absoluteString): page of \(body.count) bytes is over the limit of \(limits.maxPageBytes)")
         }
@@ -31,7 +39,7 @@ public enum PageExtractor {
             throw ScraperError(.unreadablePage, "\(url.absoluteString): the page is empty")
         }
         let charset = HTMLCharset.detect(body, contentType: contentType)
-        let document = try HTMLDocument(bytes: body, charset: charset, url: url.absoluteString)
+        let document = try HTMLDocument(bytes: body, charset: charset, url: url.absoluteString, keeping: vocabulary)
         guard let root = document.root else {
             throw ScraperError(.unreadablePage, "\(url.absoluteString): the page has no HTML elements")
         }

@@ -64,3 +64,13 @@ extension String {
     /// The string, or nil when it is empty.
     var nonEmpty: String? { isEmpty ? nil : self }
 }
+
+extension MarkupVocabulary {
+    /// The attributes and class names the extractors of this module read; the rest of a page's markup is cut before
+    /// it is parsed. An extractor that reads anything else fails an assertion in debug builds (and so in the tests).
+    static let extractors = MarkupVocabulary(
+        attributes: ["href", "name", "class", "type", "style", "rel", "property", "content"],
+        classes: ["infobox", "dubInfo", "name", "role", "gray", "breadcrumbs__sub"],
+        linkRelations: ["canonical"]
+    )
+}

@@ -7,6 +7,8 @@ import Foundation
 /// pointers. Every walk over the tree is iterative, so a page nested ten thousand levels deep costs no stack.
 package final class HTMLDocument {
     private let tree: htmlDocPtr
+    /// What of the markup was kept (see ``MarkupPruner``); reading anything else is a mistake that debug builds catch.
+    let vocabulary: MarkupVocabulary
 
     /// libxml2's options: recover from broken markup silently, never touch the network, keep the tree compact, and
     /// ignore `<meta charset>` because the text handed over is already decoded to UTF-8.
@@ -26,17 +28,30 @@ package final class HTMLDocument {
     private static let initialised: Void = xmlInitParser()
 
     /// Parses a page's bytes, decoding them with `charset`.
-    package convenience init(bytes: [UInt8], charset: HTMLCharset, url: String) throws {
-        try self.init(text: charset.decode(bytes), url: url)
+    package convenience init(bytes: [UInt8], charset: HTMLCharset, url: String, keeping vocabulary: MarkupVocabulary = .everything) throws {
+        guard charset == .utf8 else {
+            try self.init(text: charset.decode(bytes), url: url, keeping: vocabulary)
+            return
+        }
+        // UTF-8 is pruned before it is checked: pruning cuts only at ASCII bytes, so the bytes it keeps are repaired
+        // exactly as the whole page would be, and most of the page is never looked at twice.
+        let pruned = bytes.withUnsafeBufferPointer { MarkupPruner.prune($0, keeping: vocabulary) }
+        try self.init(prunedText: charset.decode(pruned), url: url, vocabulary: vocabulary)
     }
 
-    /// Parses a page's text. The bodies of `<script>` and `<style>` elements other than JSON-LD are left out (see
-    /// ``ScriptBodyFilter``).
-    package init(text: String, url: String) throws {
-        _ = Self.initialised
+    /// Parses a page's text, cut down first to `vocabulary`: comments, styles, SVG and scripts other than JSON-LD are
+    /// always left out (see ``MarkupPruner``).
+    package convenience init(text: String, url: String, keeping vocabulary: MarkupVocabulary = .everything) throws {
         var text = text
-        let filtered = text.withUTF8(ScriptBodyFilter.filter)
-        let parsed: htmlDocPtr? = filtered.withUnsafeBufferPointer { utf8 -> htmlDocPtr? in
+        let pruned = text.withUTF8 { MarkupPruner.prune($0, keeping: vocabulary) }
+        try self.init(prunedText: String(decoding: pruned, as: UTF8.self), url: url, vocabulary: vocabulary)
+    }
+
+    private init(prunedText: String, url: String, vocabulary: MarkupVocabulary) throws {
+        _ = Self.initialised
+        self.vocabulary = vocabulary
+        var text = prunedText
+        let parsed: htmlDocPtr? = text.withUTF8 { utf8 -> htmlDocPtr? in
             guard let base = utf8.baseAddress, utf8.count > 0, utf8.count <= Int(Int32.max) else { return nil }
             return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { characters in
                 htmlReadMemory(characters, Int32(utf8.count), url, "UTF-8", Self.options)

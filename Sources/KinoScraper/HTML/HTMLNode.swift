@@ -28,6 +28,8 @@ package struct HTMLNode {
 
     /// The value of an attribute (lower-case name), entities decoded; nil when absent.
     package func attribute(_ attributeName: StaticString) -> String? {
+        assert(document.vocabulary.attributes?.contains(attributeName.description) ?? true,
+               "the attribute \(attributeName) is not in the document's vocabulary, so it was cut before parsing")
         guard isElement else { return nil }
         var property = pointer.pointee.properties
         while let attribute = property {
@@ -47,6 +49,8 @@ package struct HTMLNode {
 
     /// Whether the element's `class` attribute lists this class.
     package func hasClass(_ className: String) -> Bool {
+        assert(document.vocabulary.classes?.contains(className) ?? true,
+               "the class \(className) is not in the document's vocabulary, so it was cut before parsing")
         guard let classes = attribute("class") else { return false }
         let wanted = className.utf8
         return classes.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) })
@@ -206,13 +210,25 @@ package struct HTMLNode {
 }
 
 extension String {
+    /// White space and the invisible marks that stand between words: Unicode's white space (looked up only outside
+    /// the first 8,192 code points, where it is just these few), left-to-right and right-to-left marks, zero-width
+    /// spaces and byte order marks.
+    private static func isCollapsible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680: return true
+        case ..<0x2000: return false
+        case 0x200B, 0x200E, 0x200F, 0xFEFF: return true
+        default: return scalar.properties.isWhitespace
+        }
+    }
+
     /// The text with runs of white space, including non-breaking and zero-width marks, collapsed to one space, trimmed.
     package func collapsingWhitespace() -> String {
         var result = ""
         result.reserveCapacity(utf8.count)
         var pendingSpace = false
         for scalar in unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{200E}" || scalar == "\u{200F}" || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
+            if Self.isCollapsible(scalar) {
                 pendingSpace = !result.isEmpty
                 continue
             }
