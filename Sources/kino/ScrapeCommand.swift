@@ -19,6 +19,10 @@ struct ScrapeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Fetch from the Kinopoisk API at this base URL instead of crawling pages.") var kinopoiskAPI: String?
     @Option(name: .long, help: "The Kinopoisk API key (env KINOPOISK_API_KEY).") var apiKey: String?
     @Flag(name: .long, help: "With --kinopoisk-api: also fetch every listed film's full record.") var details = false
+    @Option(name: .long, help: "A host whose pages need JavaScript: they are rendered in headless Chromium (chromedriver) after the HTTP fetch. Repeatable.")
+    var render: [String] = []
+    @Option(name: .long, help: "With --render: a CSS selector to wait for (up to 10 s) before a rendered page is read, e.g. \"script[type='application/ld+json']\".")
+    var renderWait: String?
 
     func validate() throws {
         if seeds.isEmpty, kinopoiskAPI == nil { throw ValidationError("give seed URLs or --kinopoisk-api") }
@@ -53,7 +57,11 @@ struct ScrapeCommand: AsyncParsableCommand {
         configuration.maxDepth = maxDepth
         configuration.requestsPerSecond = rate
         configuration.globalConcurrency = concurrency
-        let fetcher = HTTPPageFetcher(configuration: .init(userAgent: configuration.userAgent))
+        let http = HTTPPageFetcher(configuration: .init(userAgent: configuration.userAgent))
+        let browser = render.isEmpty ? nil : ChromeDriver(configuration: .init(userAgent: configuration.userAgent))
+        let fetcher: any PageFetcher = browser.map {
+            RenderingPageFetcher(http: http, browser: $0, rules: .init(hosts: Set(render), waitFor: renderWait))
+        } ?? http
         let crawler = Crawler(configuration: configuration, fetcher: fetcher, staging: store) { page in
             try PageExtractor.extract(page.body, url: page.finalURL, contentType: page.contentType, fetchedAt: page.fetchedAt)
         }
@@ -64,10 +72,12 @@ struct ScrapeCommand: AsyncParsableCommand {
                 if terminal { FileHandle.standardError.write(Data(("\r" + progress.line + "   ").utf8)) }
             }
         } catch {
-            try? await fetcher.shutdown()
+            await browser?.shutdown()
+            try? await http.shutdown()
             throw error
         }
-        try await fetcher.shutdown()
+        await browser?.shutdown()
+        try await http.shutdown()
         if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
         let seconds = Double(report.elapsed.components.seconds) + Double(report.elapsed.components.attoseconds) / 1e18
         print(String(format: "fetched %d pages (%d not modified), %d failed, %d skipped by robots.txt, %d postponed; %d records; %.1f s%@",

@@ -18,16 +18,19 @@ public actor ChromeDriver {
         public var elementTimeout: Duration
         /// Largest page source kept, in bytes.
         public var maxBytes: Int
+        /// A file for chromedriver's own log (`--log-path`), to see why a browser did not start; nil for none.
+        public var logPath: String?
 
         public init(driverPath: String = "/usr/bin/chromedriver", browserPath: String = "/usr/bin/chromium",
                     userAgent: String = "KinoBot/1.0 (film catalog crawler)", pageLoadTimeout: Duration = .seconds(30),
-                    elementTimeout: Duration = .seconds(10), maxBytes: Int = 10 << 20) {
+                    elementTimeout: Duration = .seconds(10), maxBytes: Int = 10 << 20, logPath: String? = nil) {
             self.driverPath = driverPath
             self.browserPath = browserPath
             self.userAgent = userAgent
             self.pageLoadTimeout = pageLoadTimeout
             self.elementTimeout = elementTimeout
             self.maxBytes = maxBytes
+            self.logPath = logPath
         }
     }
 
@@ -39,7 +42,7 @@ public actor ChromeDriver {
 
     private let configuration: Configuration
     private let client: HTTPClient
-    private var process: Process?
+    private var process: DriverProcess?
     private var endpoint: String?
     private var session: String?
 
@@ -48,16 +51,19 @@ public actor ChromeDriver {
         self.client = client
     }
 
-    /// Loads `url` in the browser, waits until an element matching the CSS selector `waitFor` exists (when given),
-    /// and returns the document's source.
-    public func render(_ url: URL, waitFor selector: String? = nil) async throws -> RenderedPage {
+    /// Loads `url` in the browser, waits up to ``Configuration/elementTimeout`` until an element matching the CSS
+    /// selector `waitFor` exists (when given), and returns the document's source. When the element never appears, the
+    /// render fails if `required`, else the page is read as it is then.
+    public func render(_ url: URL, waitFor selector: String? = nil, required: Bool = true) async throws -> RenderedPage {
         let session = try await startSession()
         try await command(.POST, "/session/\(session)/url", ["url": url.absoluteString])
         if let selector {
             do {
                 try await command(.POST, "/session/\(session)/element", ["using": "css selector", "value": selector])
-            } catch let error as ScraperError where error.code == .rendering {
+            } catch let error as ScraperError where error.code == .rendering && required {
                 throw ScraperError(.rendering, "\(url.absoluteString): no element '\(selector)' appeared after the page's scripts ran (\(error.message))")
+            } catch let error as ScraperError where error.code == .rendering {
+                // Not every page of a source holds the element (its lists, its people): read it as it is.
             }
         }
         guard let html = try await command(.GET, "/session/\(session)/source") as? String else {
@@ -76,10 +82,7 @@ public actor ChromeDriver {
             _ = try? await command(.DELETE, "/session/\(session)")
         }
         session = nil
-        if let process, process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        if let process { await process.stop() }
         process = nil
         endpoint = nil
     }
@@ -119,16 +122,9 @@ public actor ChromeDriver {
             throw ScraperError(.rendering, "\(configuration.driverPath): chromedriver is not installed (Debian package chromium-driver)")
         }
         let port = try Self.freePort()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: configuration.driverPath)
-        process.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw ScraperError(.rendering, "\(configuration.driverPath): cannot start chromedriver: \(error)")
-        }
+        let arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1"]
+            + (configuration.logPath.map { ["--log-path=\($0)", "--verbose"] } ?? [])
+        let process = try DriverProcess(executable: configuration.driverPath, arguments: arguments)
         self.process = process
         let endpoint = "http://127.0.0.1:\(port)"
         // The driver answers /status once it listens.
@@ -142,7 +138,7 @@ public actor ChromeDriver {
             }
             try await Task.sleep(for: .milliseconds(50))
         }
-        process.terminate()
+        await process.stop()
         self.process = nil
         throw ScraperError(.rendering, "chromedriver did not answer on port \(port) within 10 s")
     }
