@@ -16,6 +16,6 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Run benchmarks.",
-        subcommands: [BenchAnalysis.self, BenchRelevance.self, BenchSearch.self, BenchExtract.self]
+        subcommands: [BenchAnalysis.self, BenchRelevance.self, BenchSearch.self, BenchExtract.self, BenchCrawl.self]
     )
 }
