@@ -1,15 +1,24 @@
 import Foundation
 
+/// A JSON number as `JSONSerialization` returns it; nil for anything else, booleans included.
+///
+/// `value is Bool` cannot tell them apart: on Linux the numbers 0 and 1 cast to `Bool`, so a check written that way
+/// loses every count, page or age rating of 0 or 1. A JSON boolean is the one number whose type code is `c`.
+package func jsonNumber(_ value: Any?) -> NSNumber? {
+    guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
+    return number
+}
+
 /// Typed reads from the dictionaries `JSONSerialization` returns.
 extension Dictionary where Key == String, Value == Any {
     func string(_ key: String) -> String? {
         if let text = self[key] as? String { return text.nonBlank }
-        if let number = self[key] as? NSNumber, !(self[key] is Bool) { return number.stringValue }
+        if let number = jsonNumber(self[key]) { return number.stringValue }
         return nil
     }
 
     func int(_ key: String) -> Int? {
-        if let number = self[key] as? NSNumber, !(self[key] is Bool) {
+        if let number = jsonNumber(self[key]) {
             let value = number.doubleValue
             return value.isFinite && value == value.rounded() && abs(value) < 9e18 ? Int(value) : nil
         }
@@ -18,7 +27,7 @@ extension Dictionary where Key == String, Value == Any {
     }
 
     func double(_ key: String) -> Double? {
-        if let number = self[key] as? NSNumber, !(self[key] is Bool) {
+        if let number = jsonNumber(self[key]) {
             return number.doubleValue.isFinite ? number.doubleValue : nil
         }
         if let text = self[key] as? String { return Double(text.trimmingWhitespace()) }

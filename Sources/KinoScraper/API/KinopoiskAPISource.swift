@@ -24,7 +24,8 @@ public struct KinopoiskAPISource: Sendable {
         public var userAgent = "KinoBot/1.0 (film catalog crawler)"
         public var timeout: TimeAmount = .seconds(30)
         public var maxBytes = 20 << 20
-        public var maxAttempts = 4
+        /// Retries after timeouts, connection errors, 429 and 5xx, as for pages.
+        public var retry = RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(250))
 
         public init(baseURL: URL, apiKey: String) {
             self.baseURL = baseURL
@@ -56,6 +57,7 @@ public struct KinopoiskAPISource: Sendable {
         var page = 1
         var lastPage = Int.max
         var pacer = Pacer(rate: configuration.rate)
+        var previousIDs: [String] = []
         while page <= min(lastPage, maxPages) {
             try Task.checkCancellation()
             try await pacer.wait()
@@ -90,7 +92,11 @@ public struct KinopoiskAPISource: Sendable {
             report.records += records.count
             progress(report)
             if let pages = list.pages { lastPage = pages }
+            // Without a page count, a short page is the last; an API that ignores `page` repeats its first.
+            let ids = list.records.map(\.sourceID)
             if list.records.isEmpty, list.rejected.isEmpty { break }
+            if list.pages == nil, list.records.count + list.rejected.count < configuration.limit || ids == previousIDs { break }
+            previousIDs = ids
             page += 1
         }
         return report
@@ -116,21 +122,22 @@ public struct KinopoiskAPISource: Sendable {
             request.headers.add(name: "X-API-KEY", value: configuration.apiKey)
             request.headers.add(name: "Accept", value: "application/json")
             request.headers.add(name: "User-Agent", value: configuration.userAgent)
+            let retry = configuration.retry
             let response: HTTPClientResponse
             do {
                 response = try await client.execute(request, timeout: configuration.timeout)
             } catch {
-                guard attempt < configuration.maxAttempts else {
-                    throw ScraperError(.network, "\(url.absoluteString): \(error)")
+                guard attempt < retry.maxAttempts else {
+                    throw ScraperError(.network, "\(url.absoluteString): \(error) (after \(attempt) attempts)")
                 }
-                try await Task.sleep(for: .milliseconds(250 << attempt))
+                try await Task.sleep(for: retry.backoff(after: attempt))
                 attempt += 1
                 continue
             }
             let status = response.status.code
-            if status == 429 || status >= 500, attempt < configuration.maxAttempts {
-                let wait = response.headers.first(name: "Retry-After").flatMap(Double.init) ?? Double(1 << attempt) / 4
-                try await Task.sleep(for: .milliseconds(Int(min(wait, 60) * 1000)))
+            if RetryPolicy.isRetryable(status: Int(status)), attempt < retry.maxAttempts {
+                let asked = response.headers.first(name: "Retry-After").flatMap { RetryAfter.parse($0) }
+                try await Task.sleep(for: min(asked ?? retry.backoff(after: attempt), retry.maxRetryAfter))
                 attempt += 1
                 continue
             }

@@ -135,7 +135,7 @@ struct JSONLDFilm {
         return values.compactMap { value -> String? in
             let text: String? = switch value {
             case let string as String: string
-            case let number as NSNumber where !(value is Bool): number.stringValue
+            case _ where jsonNumber(value) != nil: jsonNumber(value)?.stringValue
             case let nested as [String: Any] where objectsToo: (nested["name"] ?? nested["@value"]) as? String
             default: nil
             }
@@ -153,7 +153,7 @@ extension Dictionary where Key == String, Value == Any {
 
     /// A number given as a JSON number or a numeric string.
     func number(_ key: String) -> Double? {
-        if let number = self[key] as? NSNumber, !(self[key] is Bool) { return number.doubleValue.isFinite ? number.doubleValue : nil }
+        if let number = jsonNumber(self[key]) { return number.doubleValue.isFinite ? number.doubleValue : nil }
         if let text = self[key] as? String { return Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")) }
         return nil
     }
