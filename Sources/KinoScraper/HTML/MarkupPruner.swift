@@ -97,13 +97,13 @@ package enum MarkupPruner {
             let name = (tagStart + 1)..<nameEnd
             let dropped = equalsIgnoringCase(name, Word.style) ? Word.style : equalsIgnoringCase(name, Word.svg) ? Word.svg : nil
             if equalsIgnoringCase(name, Word.script) || dropped != nil {
-                guard let tagEnd = attributes(from: nameEnd, emitting: false) else {
+                guard let (tagEnd, type) = attributes(from: nameEnd, emitting: false, capturing: Word.type) else {
                     cursor = input.count
                     return
                 }
                 let closing = dropped ?? Word.script
                 let bodyEnd = findEndTag(closing, from: tagEnd + 1)
-                if dropped == nil, containsIgnoringCase(nameEnd..<tagEnd, Word.jsonLD) {
+                if dropped == nil, let type, containsIgnoringCase(type, Word.jsonLD) {
                     copy(tagStart..<(bodyEnd ?? input.count))
                     cursor = bodyEnd ?? input.count
                 } else {
@@ -112,11 +112,11 @@ package enum MarkupPruner {
                 return
             }
             if let relations = vocabulary.linkRelations, equalsIgnoringCase(name, Word.link) {
-                guard let tagEnd = attributes(from: nameEnd, emitting: false) else {
+                guard let (tagEnd, rel) = attributes(from: nameEnd, emitting: false, capturing: Word.rel) else {
                     cursor = input.count
                     return
                 }
-                if !relations.contains(where: { containsIgnoringCase(nameEnd..<tagEnd, $0) }) {
+                guard let rel, relations.contains(where: { containsIgnoringCase(rel, $0) }) else {
                     cursor = tagEnd + 1
                     return
                 }
@@ -124,7 +124,7 @@ package enum MarkupPruner {
             let written = output.count
             output.append(Byte.lessThan)
             copy(name)
-            guard let tagEnd = attributes(from: nameEnd, emitting: true) else {
+            guard let (tagEnd, _) = attributes(from: nameEnd, emitting: true) else {
                 output.removeSubrange(written...)
                 cursor = input.count
                 return
@@ -138,17 +138,18 @@ package enum MarkupPruner {
             }
         }
 
-        /// Reads a start tag's attributes from just after its name to its `>`, whose index it returns (nil when the
-        /// page ends first). When `emitting`, copies those the vocabulary keeps, and a closing `/`. Quotes count only
-        /// around a value, after `=`, as in HTML's tokenizer.
-        private mutating func attributes(from start: Int, emitting: Bool) -> Int? {
+        /// Reads a start tag's attributes from just after its name to its `>`, whose index it returns with the value of
+        /// the attribute `capturing` names (nil when the page ends first). When `emitting`, copies those the
+        /// vocabulary keeps, and a closing `/`. Quotes count only around a value, after `=`, as in HTML's tokenizer.
+        private mutating func attributes(from start: Int, emitting: Bool, capturing: [UInt8]? = nil) -> (end: Int, captured: Range<Int>?)? {
+            var captured: Range<Int>?
             var index = start
             var selfClosing = false
             while index < input.count {
                 let byte = input[index]
                 if byte == Byte.greaterThan {
                     if emitting, selfClosing { output.append(Byte.slash) }
-                    return index
+                    return (index, captured)
                 }
                 if Byte.isSpace(byte) {
                     index += 1
@@ -184,6 +185,7 @@ package enum MarkupPruner {
                         value = valueStart..<index
                     }
                 }
+                if let capturing, captured == nil, equalsIgnoringCase(name, capturing) { captured = value }
                 if emitting, keeps(name) { emit(name: name, value: value, quote: quote) }
             }
             return nil
@@ -309,6 +311,8 @@ package enum MarkupPruner {
         static let style = Array("style".utf8)
         static let svg = Array("svg".utf8)
         static let link = Array("link".utf8)
+        static let type = Array("type".utf8)
+        static let rel = Array("rel".utf8)
         static let title = Array("title".utf8)
         static let textarea = Array("textarea".utf8)
         static let `class` = Array("class".utf8)
