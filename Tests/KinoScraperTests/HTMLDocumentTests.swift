@@ -79,6 +79,11 @@ struct MarkupPrunerTests {
             == #"<LINK REL="Canonical" href="/film/1/">x"#)
     }
 
+    @Test func theVocabularysVoidElementsAreDropped() {
+        let vocabulary = MarkupVocabulary(attributes: nil, classes: nil, droppedVoidElements: ["img", "wbr"])
+        #expect(Self.pruned(#"<p>a<IMG src="x.png" alt='>'/>b<wbr>c<br>d</p>"#, keeping: vocabulary) == "<p>abc<br>d</p>")
+    }
+
     @Test func titleAndTextareaBodiesAreCopiedAsWritten() {
         let vocabulary = MarkupVocabulary(attributes: [], classes: [])
         #expect(Self.pruned("<title lang=en>A <b class=x> & B</title><p id=2>c", keeping: vocabulary)

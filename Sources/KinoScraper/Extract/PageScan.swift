@@ -71,6 +71,7 @@ extension MarkupVocabulary {
     static let extractors = MarkupVocabulary(
         attributes: ["href", "name", "class", "type", "style", "rel", "property", "content"],
         classes: ["infobox", "dubInfo", "name", "role", "gray", "breadcrumbs__sub"],
-        linkRelations: ["canonical"]
+        linkRelations: ["canonical"],
+        droppedVoidElements: ["img", "input", "source", "track", "embed", "area", "wbr"]
     )
 }

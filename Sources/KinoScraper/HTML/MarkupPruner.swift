@@ -14,11 +14,15 @@ package struct MarkupVocabulary: Sendable {
     /// The `<link>` elements kept: those whose tag mentions one of these relations (`canonical`); nil keeps them all.
     /// Pages preload dozens of assets through `<link>` elements with URLs kilobytes long.
     package var linkRelations: Set<String>?
+    /// Void elements (no content, no end tag) left out whole, such as `img` and `input`.
+    package var droppedVoidElements: Set<String>
 
-    package init(attributes: Set<String>?, classes: Set<String>?, linkRelations: Set<String>? = nil) {
+    package init(attributes: Set<String>?, classes: Set<String>?, linkRelations: Set<String>? = nil,
+                 droppedVoidElements: Set<String> = []) {
         self.attributes = attributes
         self.classes = classes
         self.linkRelations = linkRelations
+        self.droppedVoidElements = droppedVoidElements
     }
 
     /// Every attribute, class and link kept: only scripts, styles, SVG and comments are left out.
@@ -28,8 +32,8 @@ package struct MarkupVocabulary: Sendable {
 /// Cuts a page's UTF-8 bytes down to a vocabulary before libxml2 parses them.
 ///
 /// Always left out, with everything inside them: comments, `<style>` and `<svg>` elements, and `<script>` elements
-/// other than JSON-LD (whose bodies are kept as written). Start tags keep only the vocabulary's attributes, and
-/// `<link>` elements only the vocabulary's relations. The bodies
+/// other than JSON-LD (whose bodies are kept as written). Start tags keep only the vocabulary's attributes,
+/// `<link>` elements only the vocabulary's relations, and the vocabulary's void elements are dropped. The bodies
 /// of `<title>` and `<textarea>` are copied as written. One pass, no backtracking: a tag or comment left open at the
 /// end of the page is dropped to the end.
 package enum MarkupPruner {
@@ -44,8 +48,10 @@ package enum MarkupPruner {
         var attributes: [[UInt8]]?
         var classes: [[UInt8]]?
         var linkRelations: [[UInt8]]?
+        var droppedVoidElements: [[UInt8]]
 
         init(_ vocabulary: MarkupVocabulary) {
+            droppedVoidElements = vocabulary.droppedVoidElements.map { Array($0.lowercased().utf8) }
             attributes = vocabulary.attributes.map { $0.map { Array($0.lowercased().utf8) } }
             classes = vocabulary.classes.map { $0.map { Array($0.utf8) } }
             linkRelations = vocabulary.linkRelations.map { $0.map { Array($0.lowercased().utf8) } }
@@ -120,6 +126,10 @@ package enum MarkupPruner {
                     cursor = tagEnd + 1
                     return
                 }
+            }
+            if vocabulary.droppedVoidElements.contains(where: { equalsIgnoringCase(name, $0) }) {
+                cursor = attributes(from: nameEnd, emitting: false).map { $0.end + 1 } ?? input.count
+                return
             }
             let written = output.count
             output.append(Byte.lessThan)
