@@ -63,6 +63,7 @@ let package = Package(
             name: "KinoScraper",
             dependencies: [
                 "CLibXML2",
+                "CZlib",
                 "KinoCatalog",
                 "KinoSearch",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

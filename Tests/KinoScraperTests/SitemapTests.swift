@@ -52,3 +52,37 @@ struct SitemapTests {
         #expect(sitemap.entries.allSatisfy { !$0.location.absoluteString.contains("root") })
     }
 }
+
+/// Gzip-compressed sitemaps (`sitemap.xml.gz`).
+struct CompressedSitemapTests {
+    static func fixture(_ name: String) throws -> [UInt8] {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+        return [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+    }
+
+    @Test func aCompressedSitemapIsInflatedAndRead() throws {
+        let sitemap = try Sitemap(parsing: try Self.fixture("sitemap-1000.xml.gz"), url: URL(fileURLWithPath: "/sitemap.xml.gz"))
+        #expect(sitemap.kind == .pages)
+        #expect(sitemap.entries.count == 1000)
+        #expect(sitemap.entries.last?.location.absoluteString == "https://films.example/film/1000/")
+    }
+
+    @Test func aSitemapInflatingPastTheLimitIsRefused() throws {
+        let bomb = try Self.fixture("sitemap-bomb.xml.gz")
+        #expect(bomb.count < 200_000)
+        let error = #expect(throws: ScraperError.self) {
+            _ = try Sitemap(parsing: bomb, url: URL(fileURLWithPath: "/bomb.xml.gz"))
+        }
+        #expect(error?.code == .tooLarge)
+        #expect(error?.message.contains("/bomb.xml.gz") == true)
+    }
+
+    @Test func brokenGzipDataIsAnError() throws {
+        var bytes = try Self.fixture("sitemap-1000.xml.gz")
+        bytes.removeLast(bytes.count / 2)
+        let error = #expect(throws: ScraperError.self) {
+            _ = try Sitemap(parsing: bytes, url: URL(fileURLWithPath: "/cut.xml.gz"))
+        }
+        #expect(error?.code == .unreadablePage)
+    }
+}

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Read by a small XML scanner (``SitemapScanner``) that knows only elements, text, CDATA, comments and the
 /// predefined and numeric character references: it never fetches or expands external entities, and DTDs are skipped.
-/// Documents over ``maxBytes`` are refused and entries past ``maxEntries`` not read, as the protocol caps sitemaps at
+/// Documents over ``maxBytes`` (once inflated, for gzip-compressed ones) are refused and entries past ``maxEntries`` not read, as the protocol caps sitemaps at
 /// 50 MB and 50,000 URLs.
 public struct Sitemap: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
@@ -27,8 +27,9 @@ public struct Sitemap: Sendable, Equatable {
     public var kind: Kind
     public var entries: [Entry]
 
-    /// Parses a sitemap document; `url` names it in errors.
+    /// Parses a sitemap document, plain or gzip-compressed (`sitemap.xml.gz`); `url` names it in errors.
     public init(parsing body: [UInt8], url: URL) throws {
+        let body = GzipBody.isCompressed(body) ? try GzipBody.inflate(body, limit: Self.maxBytes, name: "the sitemap \(url.absoluteString)") : body
         guard body.count <= Self.maxBytes else {
             throw ScraperError(.tooLarge, "the sitemap \(url.absoluteString) has \(body.count) bytes, more than the \(Self.maxBytes) a sitemap may have")
         }
