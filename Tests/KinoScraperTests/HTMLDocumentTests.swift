@@ -84,6 +84,17 @@ struct MarkupPrunerTests {
         #expect(Self.pruned(#"<p>a<IMG src="x.png" alt='>'/>b<wbr>c<br>d</p>"#, keeping: vocabulary) == "<p>abc<br>d</p>")
     }
 
+    @Test func spaceAloneBeforeLineBreakingTagsIsDroppedAndTheTextStaysTheSame() throws {
+        let vocabulary = MarkupVocabulary(attributes: nil, classes: nil, dropsSpaceBeforeLineBreaks: true)
+        let html = "<div>\n  <div>a</div>\n <P>b</P> <span>c</span> <span>d</span>\t<br>e <li>f</li>\n<td>g</td> <td>h</td></div>"
+        #expect(Self.pruned(html, keeping: vocabulary)
+            == "<div><div>a</div><P>b</P> <span>c</span> <span>d</span><br>e <li>f</li>\n<td>g</td> <td>h</td></div>")
+        let whole = try #require(try HTMLDocument(text: html, url: "https://films.example/").root)
+        let pruned = try #require(try HTMLDocument(text: html, url: "https://films.example/", keeping: vocabulary).root)
+        #expect(pruned.text() == whole.text())
+        #expect(pruned.text() == "a b c d e f g h")
+    }
+
     @Test func titleAndTextareaBodiesAreCopiedAsWritten() {
         let vocabulary = MarkupVocabulary(attributes: [], classes: [])
         #expect(Self.pruned("<title lang=en>A <b class=x> & B</title><p id=2>c", keeping: vocabulary)

@@ -72,6 +72,7 @@ extension MarkupVocabulary {
         attributes: ["href", "name", "class", "type", "style", "rel", "property", "content"],
         classes: ["infobox", "dubInfo", "name", "role", "gray", "breadcrumbs__sub"],
         linkRelations: ["canonical"],
-        droppedVoidElements: ["img", "input", "source", "track", "embed", "area", "wbr"]
+        droppedVoidElements: ["img", "input", "source", "track", "embed", "area", "wbr"],
+        dropsSpaceBeforeLineBreaks: true
     )
 }

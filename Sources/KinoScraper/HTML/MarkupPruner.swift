@@ -16,13 +16,18 @@ package struct MarkupVocabulary: Sendable {
     package var linkRelations: Set<String>?
     /// Void elements (no content, no end tag) left out whole, such as `img` and `input`.
     package var droppedVoidElements: Set<String>
+    /// Whether white space alone between tags is left out before `<div>`, `<p>`, `<li>`, `<tr>` and `<br>`: the text
+    /// of a node breaks the line there anyway (``HTMLNode/rawText(skipping:)``), so the text read is the same and
+    /// libxml2 builds a node fewer.
+    package var dropsSpaceBeforeLineBreaks: Bool
 
     package init(attributes: Set<String>?, classes: Set<String>?, linkRelations: Set<String>? = nil,
-                 droppedVoidElements: Set<String> = []) {
+                 droppedVoidElements: Set<String> = [], dropsSpaceBeforeLineBreaks: Bool = false) {
         self.attributes = attributes
         self.classes = classes
         self.linkRelations = linkRelations
         self.droppedVoidElements = droppedVoidElements
+        self.dropsSpaceBeforeLineBreaks = dropsSpaceBeforeLineBreaks
     }
 
     /// Every attribute, class and link kept: only scripts, styles, SVG and comments are left out.
@@ -49,8 +54,10 @@ package enum MarkupPruner {
         var classes: [[UInt8]]?
         var linkRelations: [[UInt8]]?
         var droppedVoidElements: [[UInt8]]
+        var dropsSpaceBeforeLineBreaks: Bool
 
         init(_ vocabulary: MarkupVocabulary) {
+            dropsSpaceBeforeLineBreaks = vocabulary.dropsSpaceBeforeLineBreaks
             droppedVoidElements = vocabulary.droppedVoidElements.map { Array($0.lowercased().utf8) }
             attributes = vocabulary.attributes.map { $0.map { Array($0.lowercased().utf8) } }
             classes = vocabulary.classes.map { $0.map { Array($0.utf8) } }
@@ -76,7 +83,9 @@ package enum MarkupPruner {
                     copy(cursor..<input.count)
                     return
                 }
-                copy(cursor..<open)
+                if !(vocabulary.dropsSpaceBeforeLineBreaks && isSpaceOnly(cursor..<open) && breaksLine(at: open)) {
+                    copy(cursor..<open)
+                }
                 cursor = open
                 let next = open + 1 < input.count ? input[open + 1] : 0
                 if Byte.isLetter(next) {
@@ -222,6 +231,24 @@ package enum MarkupPruner {
             output.append(mark)
         }
 
+        private func isSpaceOnly(_ range: Range<Int>) -> Bool {
+            var index = range.lowerBound
+            while index < range.upperBound {
+                guard Byte.isSpace(input[index]) else { return false }
+                index += 1
+            }
+            return true
+        }
+
+        /// Whether a start tag at `open` is one before which a node's text breaks the line.
+        private func breaksLine(at open: Int) -> Bool {
+            var end = open + 1
+            while end < input.count, end - open <= 4, !Byte.endsName(input[end]) { end += 1 }
+            guard end < input.count, Byte.endsName(input[end]) else { return false }
+            let name = (open + 1)..<end
+            return Word.lineBreaking.contains { equalsIgnoringCase(name, $0) }
+        }
+
         private func keeps(_ name: Range<Int>) -> Bool {
             guard let attributes = vocabulary.attributes else { return true }
             return attributes.contains { equalsIgnoringCase(name, $0) }
@@ -322,6 +349,7 @@ package enum MarkupPruner {
         static let svg = Array("svg".utf8)
         static let link = Array("link".utf8)
         static let type = Array("type".utf8)
+        static let lineBreaking = ["div", "p", "li", "tr", "br"].map { Array($0.utf8) }
         static let rel = Array("rel".utf8)
         static let title = Array("title".utf8)
         static let textarea = Array("textarea".utf8)
