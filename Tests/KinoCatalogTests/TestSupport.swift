@@ -62,10 +62,10 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
                     try? await store.close()
                     throw error
                 }
-                try await Self.adminExecute(admin, "DROP DATABASE \(name)")
+                try await Self.adminExecute(admin, "DROP DATABASE \(name) WITH (FORCE)")
                 return result
             } catch {
-                try? await Self.adminExecute(admin, "DROP DATABASE IF EXISTS \(name)")
+                try? await Self.adminExecute(admin, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
                 throw error
             }
         }

@@ -152,7 +152,7 @@ struct CrawlerTests {
         try await site.start()
         let staging = try await StagingStore.open("sqlite::memory:")
         let fetcher = HTTPPageFetcher(configuration: .init(userAgent: CrawlTestSupport.userAgent, maxBodyBytes: 1024 * 1024,
-                                                           timeout: .milliseconds(500), retry: .none))
+                                                           timeout: .seconds(3), retry: .none))
         let report = try await Crawler(configuration: Self.configuration(site), fetcher: fetcher, staging: staging,
                                        extract: CrawlTestSupport.extract).run()
         let entries = try await staging.frontierEntries()

@@ -45,8 +45,10 @@ struct KilledScrapeTests {
         let site = LocalSite()
         site.route("/robots.txt", .response(.text("User-agent: *\nAllow: /\n")))
         site.route("/", .response(CrawlTestSupport.filmPage("Films", links: (1...films).map { "/film/\($0)/" })))
+        let page = { (film: Int) in CrawlTestSupport.filmPage("Film \(film) (\(1950 + film))", links: []) }
+        // The second half of the pages hangs during the first run, so it is surely killed in the middle of its crawl.
         for film in 1...films {
-            site.route("/film/\(film)/", .slow(.milliseconds(30), CrawlTestSupport.filmPage("Film \(film) (\(1950 + film))", links: [])))
+            site.route("/film/\(film)/", film <= films / 2 ? .slow(.milliseconds(30), page(film)) : .slow(.seconds(60), page(film)))
         }
         try await site.start()
         defer { Task { try? await site.shutdown() } }
@@ -70,6 +72,7 @@ struct KilledScrapeTests {
         #expect(finished.count < films)
         let requestedBefore = Dictionary(grouping: site.allRequests().map(\.path), by: { $0 }).mapValues(\.count)
 
+        for film in (films / 2 + 1)...films { site.route("/film/\(film)/", .response(page(film))) }
         let second = try Self.scrape(site, staging: staging)
         try await Self.waitForExit(second, within: .seconds(120))
         #expect(second.terminationStatus == 0)

@@ -78,4 +78,40 @@ struct ScrapeSyncSearchTests {
         try await catalog.close()
         try await staging.close()
     }
+
+    @Test func aSyncWhoseIndexBuildFailedBuildsItNextTime() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kino-sync-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/index", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let staging = try await StagingStore.open("sqlite://\(folder)/staging.sqlite")
+        var film = SourceRecord(source: .scraped, sourceID: "https://example.org/film/1")
+        film.titleRU = "Сталкер"
+        film.year = 1979
+        film.origin = "https://example.org/film/1"
+        try await staging.save(records: [film], page: nil)
+        let catalog = try await DatabaseURL.open("sqlite://\(folder)/catalog.sqlite")
+        let sync = CatalogSync(staging: staging, catalog: catalog, indexRoot: folder + "/index")
+        let marker = folder + "/index/" + CatalogSync.pendingMarker
+
+        // A folder where the index's CURRENT file goes: the build fails after the merge committed.
+        try FileManager.default.createDirectory(atPath: folder + "/index/CURRENT", withIntermediateDirectories: true)
+        await #expect(throws: (any Error).self) { _ = try await sync.run() }
+        #expect(try await catalog.stats().films == 1)
+        #expect(FileManager.default.fileExists(atPath: marker))
+
+        // The records change nothing now, but the marker says the index is behind the catalog.
+        try FileManager.default.removeItem(atPath: folder + "/index/CURRENT")
+        let second = try await sync.run()
+        #expect(second.merge.newFilms == 0 && second.merge.updatedFilms == 0)
+        #expect(second.index != nil)
+        #expect(!FileManager.default.fileExists(atPath: marker))
+        let searcher = FilmSearcher(index: try FilmIndex.open(root: folder + "/index"))
+        #expect(try searcher.search(SearchRequest(query: "сталкер")).hits.first?.film.year == 1979)
+
+        // Nothing to do: no marker, no new generation.
+        let third = try await sync.run()
+        #expect(third.index == nil)
+        try await catalog.close()
+        try await staging.close()
+    }
 }

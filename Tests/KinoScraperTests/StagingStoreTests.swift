@@ -31,10 +31,10 @@ enum StagingBackend: String, CaseIterable, CustomTestStringConvertible, Sendable
             try await Self.adminExecute(admin, "CREATE DATABASE \(name)")
             do {
                 let result = try await body(admin.replacingOccurrences(of: "/postgres?", with: "/\(name)?"))
-                try await Self.adminExecute(admin, "DROP DATABASE \(name)")
+                try await Self.adminExecute(admin, "DROP DATABASE \(name) WITH (FORCE)")
                 return result
             } catch {
-                try? await Self.adminExecute(admin, "DROP DATABASE IF EXISTS \(name)")
+                try? await Self.adminExecute(admin, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
                 throw error
             }
         }
@@ -49,7 +49,7 @@ enum StagingBackend: String, CaseIterable, CustomTestStringConvertible, Sendable
             try await connection.close()
         } catch {
             try? await connection.close()
-            throw error
+            throw ScraperError(.staging, "\(sql): \(String(reflecting: error))")
         }
     }
 }
