@@ -44,15 +44,16 @@ struct BenchCrawl: AsyncParsableCommand {
         let megabytes = Double(bodies.reduce(0) { $0 + $1.count }) / Double(bodies.count) * Double(films) / 1e6
         print("\(films) film pages (\(String(format: "%.0f", megabytes)) MB, the real saved pages in turn), \(concurrency) at once, one host, SQLite staging")
         print("")
-        print("| rate limit (req/s) | pages | records | seconds | pages/s | share of limit | most requests in 1 s | failed |")
-        print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("| rate limit (req/s) | pages | records | seconds | pages/s | share of limit | most requests in 1 s | median / smallest gap (ms) | failed |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for rate in rates {
             site.resetRecords()
             let row = try await crawl(site, rate: rate)
-            let peak = Self.busiestSecond(site.allRequests().filter { $0.path.hasPrefix("/film/") }.map(\.arrivedAt))
-            print(String(format: "| %.0f | %d | %d | %.2f | %.1f | %.0f%% | %d | %d |", rate, row.report.fetched, row.report.records, row.seconds,
-                         Double(row.report.fetched) / row.seconds, Double(row.report.fetched) / row.seconds / rate * 100,
-                         peak, row.report.failed))
+            let arrivals = site.allRequests().filter { $0.path.hasPrefix("/film/") }.map(\.arrivedAt).sorted()
+            let gaps = zip(arrivals.dropFirst(), arrivals).map { Self.milliseconds($0 - $1) }.sorted()
+            print(String(format: "| %.0f | %d | %d | %.2f | %.1f | %.0f%% | %d | %.1f / %.1f | %d |", rate, row.report.fetched, row.report.records,
+                         row.seconds, Double(row.report.fetched) / row.seconds, Double(row.report.fetched) / row.seconds / rate * 100,
+                         Self.busiestSecond(arrivals), gaps.isEmpty ? 0 : gaps[gaps.count / 2], gaps.first ?? 0, row.report.failed))
         }
     }
 
@@ -90,6 +91,10 @@ struct BenchCrawl: AsyncParsableCommand {
         let entries = (1...films).map { "<url><loc>\(site.url("/film/\($0)/").absoluteString)</loc></url>" }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
             + entries.joined() + "</urlset>"
+    }
+
+    static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
 
     /// The most request arrivals within any window of one second.
