@@ -92,3 +92,56 @@ struct KilledScrapeTests {
         }
     }
 }
+
+/// The commands as a person runs them: `kino scrape` a local site serving the real Kinopoisk page, `kino sync`, and
+/// `kino search` finds the film; a second `kino sync` reports nothing new.
+struct ScrapeSyncSearchCommandTests {
+    static func run(_ arguments: [String], in folder: URL) async throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = try KilledScrapeTests.kinoExecutable()
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let output = folder.appendingPathComponent("output-\(UUID().uuidString).txt")
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: output)
+        process.standardOutput = handle
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try await KilledScrapeTests.waitForExit(process, within: .seconds(300))
+        try handle.close()
+        return (process.terminationStatus, try String(contentsOf: output, encoding: .utf8))
+    }
+
+    @Test func scrapeSyncAndSearchFromTheCommandLine() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kino-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = LocalSite()
+        site.route("/robots.txt", .response(.text("User-agent: *\nAllow: /\n")))
+        site.route("/", .response(.html("<html><head><title>Фильмы</title></head><body><a href=\"/film/77443/\">Город грехов</a></body></html>")))
+        site.route("/film/77443/", .response(.init(status: 200, headers: [("Content-Type", "text/html; charset=utf-8")],
+                                                   body: try TestData.pageBytes("kinopoisk/sin_city.html"))))
+        try await site.start()
+        defer { Task { try? await site.shutdown() } }
+        let staging = "sqlite://\(folder.path)/staging.sqlite", catalog = "sqlite://\(folder.path)/catalog.sqlite"
+
+        let scrape = try await Self.run(["scrape", site.url("/").absoluteString, "--staging", staging, "--rate", "20"], in: folder)
+        #expect(scrape.status == 0)
+        #expect(scrape.output.contains("staged: 1 records"), "\(scrape.output)")
+
+        let sync = try await Self.run(["sync", "--staging", staging, "--database", catalog, "--index-dir", "index"], in: folder)
+        #expect(sync.status == 0)
+        #expect(sync.output.contains(": 1 new films"), "\(sync.output)")
+
+        let search = try await Self.run(["search", "город грехов", "--json", "--index-dir", "index"], in: folder)
+        #expect(search.status == 0)
+        let response = try #require(try JSONSerialization.jsonObject(with: Data(search.output.utf8)) as? [String: Any])
+        let first = try #require((response["hits"] as? [[String: Any]])?.first)
+        #expect(first["title"] as? String == "Город грехов")
+        #expect(first["year"] as? Int == 2005)
+
+        let again = try await Self.run(["sync", "--staging", staging, "--database", catalog, "--index-dir", "index"], in: folder)
+        #expect(again.status == 0)
+        #expect(again.output.contains(": 0 new films") && again.output.contains("index: unchanged"), "\(again.output)")
+    }
+}
