@@ -19,6 +19,8 @@ public struct SegmentReader: Sendable {
     /// Per-document column values.
     public let columns: ColumnsReader
     private let totalLengths: [FieldID: UInt64]
+    /// The dictionary's terms by text, for look-ups without seeking.
+    let termTable: TermTable
     private let postingsBody: ByteView
     private let positionsBody: ByteView
 
@@ -39,6 +41,7 @@ public struct SegmentReader: Sendable {
             return file
         }
         terms = try TermDictionaryReader(file: open(SegmentFiles.terms, .terms))
+        termTable = TermTable(terms)
         postingsBody = try open(SegmentFiles.postings, .postings).body
         positionsBody = try open(SegmentFiles.positions, .positions).body
         fieldLengths = try FieldLengthsReader(file: open(SegmentFiles.fieldLengths, .fieldLengths), docCount: docCount)
@@ -48,7 +51,7 @@ public struct SegmentReader: Sendable {
 
     /// The dictionary entry of `term` (an analysed term, as ``Analyzer/terms(_:)`` makes) in `field`, or nil.
     public func termInfo(field: FieldID, term: String) -> TermInfo? {
-        terms.termInfo(exact: TermKey.make(field: field, term: term))
+        termTable.termInfo(field: field, term: term)
     }
 
     /// A cursor over the documents that contain `term` in `field`, or nil if none do.

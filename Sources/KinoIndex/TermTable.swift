@@ -1,0 +1,133 @@
+/// Every term of a segment's dictionary by its text, in memory: one hash look-up finds the term's entries in all
+/// fields, where the dictionary needs a binary search and a block decode per field.
+///
+/// Built once when a segment opens, from one sequential pass over the dictionary (the dictionary of a segment never
+/// changes). A query word is typically looked up in five or six fields, several times per search (whether a
+/// reading is a known word, the weights, "did you mean"), so the table is where a search's term look-ups go.
+///
+/// The layout is flat: the distinct term texts back to back in one byte array, an open-addressing table of
+/// indexes into them, and each text's entries chained through one array. A damaged dictionary whose entries stop
+/// decoding leaves the table with the entries read up to there.
+struct TermTable: Sendable {
+    /// A term's entry in one field.
+    struct Entry: Sendable {
+        let field: FieldID
+        let info: TermInfo
+        /// The next entry of the same text, or -1.
+        let next: Int32
+    }
+
+    /// One distinct term text.
+    private struct Text {
+        let offset: Int32
+        let length: Int32
+        var firstEntry: Int32
+    }
+
+    private let bytes: [UInt8]
+    private let texts: [Text]
+    private let entries: [Entry]
+    /// Indexes into `texts`, or -1; the count is a power of two, at least twice the number of texts (the dictionary
+    /// iterator never yields more entries than the dictionary's count).
+    private let slots: [Int32]
+
+    /// Reads every entry of `dictionary` in order.
+    init(_ dictionary: TermDictionaryReader) {
+        var bytes: [UInt8] = []
+        var texts: [Text] = []
+        var entries: [Entry] = []
+        entries.reserveCapacity(dictionary.count)
+        var slotCount = 16
+        while slotCount < dictionary.count * 2 {
+            slotCount *= 2
+        }
+        var slots = [Int32](repeating: -1, count: slotCount)
+        var iterator = dictionary.entries(from: [])
+        while let (key, info) = iterator.next() {
+            guard key.count >= 2 else { continue }
+            let field = FieldID(UInt16(key[0]) << 8 | UInt16(key[1]))
+            let found = key.withUnsafeBytes { key in
+                let term = UnsafeRawBufferPointer(rebasing: key[2...])
+                return Self.find(term, bytes: bytes, texts: texts, slots: slots)
+            }
+            let text: Int
+            switch found {
+            case .found(let index):
+                text = index
+            case .empty(let slot):
+                text = texts.count
+                slots[slot] = Int32(text)
+                texts.append(Text(offset: Int32(bytes.count), length: Int32(key.count - 2), firstEntry: -1))
+                bytes.append(contentsOf: key[2...])
+            }
+            entries.append(Entry(field: field, info: info, next: texts[text].firstEntry))
+            texts[text].firstEntry = Int32(entries.count - 1)
+        }
+        self.bytes = bytes
+        self.texts = texts
+        self.entries = entries
+        self.slots = slots
+    }
+
+    /// The entry of `term` in `field`, or nil.
+    func termInfo(field: FieldID, term: String) -> TermInfo? {
+        var entry = firstEntry(of: term)
+        while entry >= 0 {
+            let current = entries[Int(entry)]
+            if current.field == field { return current.info }
+            entry = current.next
+        }
+        return nil
+    }
+
+    /// The entries of `term` in every field that has it, in no particular order.
+    func entries(of term: String) -> Entries {
+        Entries(table: self, position: firstEntry(of: term))
+    }
+
+    /// A term's entries, one per field.
+    struct Entries: Sequence, IteratorProtocol {
+        fileprivate let table: TermTable
+        fileprivate var position: Int32
+
+        mutating func next() -> Entry? {
+            guard position >= 0 else { return nil }
+            let entry = table.entries[Int(position)]
+            position = entry.next
+            return entry
+        }
+    }
+
+    private func firstEntry(of term: String) -> Int32 {
+        var term = term
+        return term.withUTF8 { utf8 in
+            switch Self.find(UnsafeRawBufferPointer(utf8), bytes: bytes, texts: texts, slots: slots) {
+            case .found(let text): texts[text].firstEntry
+            case .empty: -1
+            }
+        }
+    }
+
+    private enum Probe {
+        case found(Int)
+        case empty(Int)
+    }
+
+    /// The text equal to `term`, or the empty slot where it would go.
+    private static func find(_ term: UnsafeRawBufferPointer, bytes: [UInt8], texts: [Text], slots: [Int32]) -> Probe {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: XXHash64.hash(term)) & mask
+        return bytes.withUnsafeBytes { stored in
+            while true {
+                let index = Int(slots[slot])
+                if index < 0 { return .empty(slot) }
+                let text = texts[index]
+                if Int(text.length) == term.count,
+                   term.elementsEqual(UnsafeRawBufferPointer(rebasing: stored[Int(text.offset)..<Int(text.offset + text.length)])) {
+                    return .found(index)
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+}
