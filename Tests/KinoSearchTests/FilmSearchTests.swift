@@ -199,6 +199,27 @@ struct FilmSearchTests {
         #expect(snippet.count < 400)
     }
 
+    @Test func highlightsAnalysingFromTheFirstOccurrenceEqualAnalysingTheWholeText() async throws {
+        let searcher = try await SearchFixture.searcher()
+        let films = (0..<DocID(searcher.index.segment.docCount)).compactMap(searcher.index.film)
+        let queries = ["матрица", "war", "брат", "человек паук", "the", "в", "любов", "19"]
+            + films.prefix(40).compactMap { $0.title.split(separator: " ").last.map(String.init) }
+        var marked = 0
+        for query in queries {
+            let plan = QueryPlan(query, analyzer: Analyzer(), typing: true, searcher: searcher.searcher)
+            let highlighter = Highlighter(plan: plan, analyzer: Analyzer(), enabled: true)
+            for film in films {
+                for (text, snippet) in [(film.title, false), (film.originalTitle ?? "", false),
+                                        (film.description ?? "", true)] {
+                    let fast = highlighter.mark(text, snippet: snippet)
+                    #expect(fast == highlighter.mark(text, snippet: snippet, analysingAll: true), "\(query): \(text)")
+                    marked += fast == nil ? 0 : 1
+                }
+            }
+        }
+        #expect(marked > 50)
+    }
+
     @Test func storedFilmsRoundTripAndDamagedOnesDecodeToNil() async throws {
         let searcher = try await SearchFixture.searcher()
         let film = try #require(searcher.index.film(0))
