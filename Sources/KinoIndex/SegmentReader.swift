@@ -64,10 +64,15 @@ public struct SegmentReader: Sendable {
         PostingsCursor(info: info, postings: postingsBody, positions: positionsBody, fileName: SegmentFiles.postings)
     }
 
-    /// The terms of `field` that start with `prefix` (an as-you-type prefix), in byte order, read lazily.
+    /// The terms of `field` that start with `prefix` (an as-you-type prefix), in byte order, read lazily from the
+    /// in-memory ``TermTable``.
     public func terms(field: FieldID, prefix: String) -> some Sequence<(term: String, info: TermInfo)> {
-        terms.terms(prefix: TermKey.make(field: field, term: prefix)).lazy.map { entry in
-            (term: String(decoding: entry.key.dropFirst(2), as: UTF8.self), info: entry.info)
+        let key = TermKey.make(field: field, term: prefix)
+        var cursor = termTable.cursor()
+        cursor.seek(to: key)
+        return sequence(state: cursor) { cursor in
+            guard let entry = cursor.next(), entry.key.starts(with: key) else { return nil }
+            return (term: String(decoding: entry.key.dropFirst(2), as: UTF8.self), info: entry.info)
         }
     }
 
@@ -78,10 +83,12 @@ public struct SegmentReader: Sendable {
     /// are both 1), and no substring is edited twice ("ca" → "abc" is 3, not 2). `maxEdits` is clamped to `0...2`.
     ///
     /// Only terms whose first `prefixLength` scalars are those of `term` (all of them when it is shorter) are
-    /// returned; a longer prefix makes the lookup cheaper. The lookup reads a small part of the dictionary: it seeks
-    /// past every run of terms that share a prefix too far from `term`.
+    /// returned; a longer prefix makes the lookup cheaper. The lookup reads a small part of the dictionary, from the
+    /// in-memory ``TermTable``: it seeks past every run of terms that share a prefix too far from `term`.
     public func terms(field: FieldID, fuzzy term: String, maxEdits: Int, prefixLength: Int = 0) -> [FuzzyTerm] {
-        terms.terms(field: field, fuzzy: term, maxEdits: maxEdits, prefixLength: prefixLength).terms
+        var cursor = termTable.cursor()
+        return TermDictionaryReader.terms(in: &cursor, field: field, fuzzy: term, maxEdits: maxEdits,
+                                          prefixLength: prefixLength).terms
     }
 
     /// The term with this ordinal in the whole dictionary (all fields, in byte order), or nil.

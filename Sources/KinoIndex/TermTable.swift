@@ -15,6 +15,8 @@ struct TermTable: Sendable {
         let info: TermInfo
         /// The next entry of the same text, or -1.
         let next: Int32
+        /// The entry's text, in `texts`.
+        let text: Int32
     }
 
     /// One distinct term text.
@@ -26,6 +28,7 @@ struct TermTable: Sendable {
 
     private let bytes: [UInt8]
     private let texts: [Text]
+    /// Every entry, in the dictionary's order (by field, then term bytes).
     private let entries: [Entry]
     /// Indexes into `texts`, or -1; the count is a power of two, at least twice the number of texts (the dictionary
     /// iterator never yields more entries than the dictionary's count).
@@ -60,7 +63,7 @@ struct TermTable: Sendable {
                 texts.append(Text(offset: Int32(bytes.count), length: Int32(key.count - 2), firstEntry: -1))
                 bytes.append(contentsOf: key[2...])
             }
-            entries.append(Entry(field: field, info: info, next: texts[text].firstEntry))
+            entries.append(Entry(field: field, info: info, next: texts[text].firstEntry, text: Int32(text)))
             texts[text].firstEntry = Int32(entries.count - 1)
         }
         self.bytes = bytes
@@ -95,6 +98,69 @@ struct TermTable: Sendable {
             let entry = table.entries[Int(position)]
             position = entry.next
             return entry
+        }
+    }
+
+    /// A cursor over the entries in the dictionary's order, on the first one.
+    func cursor() -> Cursor {
+        Cursor(table: self)
+    }
+
+    /// Walks the entries in the dictionary's order and seeks by binary search, with nothing to decode.
+    struct Cursor: TermCursor {
+        fileprivate let table: TermTable
+        private var ordinal = 0
+        private var key: [UInt8] = []
+        private(set) var decodedCount = 0
+
+        fileprivate init(table: TermTable) {
+            self.table = table
+        }
+
+        mutating func next() -> (key: [UInt8], info: TermInfo)? {
+            guard ordinal < table.entries.count else { return nil }
+            let entry = table.entries[ordinal]
+            let text = table.texts[Int(entry.text)]
+            key.removeAll(keepingCapacity: true)
+            key.append(UInt8(entry.field.rawValue >> 8))
+            key.append(UInt8(truncatingIfNeeded: entry.field.rawValue))
+            key.append(contentsOf: table.bytes[Int(text.offset)..<Int(text.offset + text.length)])
+            ordinal += 1
+            decodedCount += 1
+            return (key, entry.info)
+        }
+
+        mutating func seek(to target: [UInt8]) {
+            var low = 0
+            var high = table.entries.count
+            while low < high {
+                let middle = (low + high) / 2
+                if table.precedes(ordinal: middle, target) {
+                    low = middle + 1
+                } else {
+                    high = middle
+                }
+            }
+            ordinal = low
+        }
+    }
+
+    /// Whether the key of the entry at `ordinal` (its field's two bytes, then its text) sorts before `target`,
+    /// byte by byte.
+    private func precedes(ordinal: Int, _ target: [UInt8]) -> Bool {
+        let entry = entries[ordinal]
+        let high = UInt8(entry.field.rawValue >> 8)
+        let low = UInt8(truncatingIfNeeded: entry.field.rawValue)
+        // A target that is a prefix of the key sorts first.
+        guard let first = target.first else { return false }
+        if high != first { return high < first }
+        guard target.count > 1 else { return false }
+        if low != target[1] { return low < target[1] }
+        let text = texts[Int(entry.text)]
+        return bytes.withUnsafeBytes { bytes in
+            target.withUnsafeBytes { target in
+                bytes[Int(text.offset)..<Int(text.offset + text.length)].lexicographicallyPrecedes(target[2...])
+            }
         }
     }
 

@@ -39,6 +39,41 @@ struct TermTableTests {
         }
     }
 
+    @Test func walksOverTheTableFindWhatWalksOverTheDictionaryFind() throws {
+        let directory = TemporaryDirectory()
+        let (reader, oracle, _) = try SegmentRandomizedTests.build(count: 600, seed: 23, in: directory)
+        var random = SplitMix64(seed: 23)
+        let keys = oracle.sortedKeys
+        for _ in 0..<150 {
+            let key = keys.randomElement(using: &random)!
+            var query = Array(key.term.unicodeScalars)
+            if !query.isEmpty, Bool.random(using: &random) {
+                query.remove(at: Int.random(in: 0..<query.count, using: &random))
+            }
+            let term = String(String.UnicodeScalarView(query))
+            for maxEdits in 0...2 {
+                for prefixLength in 0...1 {
+                    let byDictionary = reader.terms.terms(field: key.field, fuzzy: term, maxEdits: maxEdits,
+                                                          prefixLength: prefixLength).terms
+                    #expect(reader.terms(field: key.field, fuzzy: term, maxEdits: maxEdits, prefixLength: prefixLength)
+                        == byDictionary, "\(key.field) \(term) ≤\(maxEdits)")
+                }
+            }
+            let prefix = String(String.UnicodeScalarView(query.prefix(2)))
+            let byDictionary = reader.terms.terms(prefix: TermKey.make(field: key.field, term: prefix))
+                .map { TermKey.split($0.key)!.term }
+            #expect(reader.terms(field: key.field, prefix: prefix).map(\.term) == byDictionary, "\(prefix)")
+        }
+        // Seeks before, between and after the fields.
+        for target in [[], [0], [0, 0], [0xFF], [0xFF, 0xFF, 0xFF]] as [[UInt8]] {
+            var table = reader.termTable.cursor()
+            var dictionary = reader.terms.entries(from: [])
+            table.seek(to: target)
+            dictionary.seek(to: target)
+            #expect(table.next()?.key == dictionary.next()?.key, "\(target)")
+        }
+    }
+
     @Test func theCommittedFormatV1SegmentAgreesWithItsDictionary() throws {
         let reader = try SegmentReader(directory: FormatV1Fixture.folder)
         var ordinal = 0
