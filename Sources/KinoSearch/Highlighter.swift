@@ -99,23 +99,31 @@ struct Highlighter {
                 folded.append(byte)
             case 0xD0, 0xD1:
                 guard let second = bytes.next() else { return 0 }
+                let pair: (UInt8, UInt8)
                 switch (byte, second) {
-                case (0xD0, 0x90...0x9F): folded += [0xD0, second + 0x20]  // А–П → а–п
-                case (0xD0, 0xA0...0xAF): folded += [0xD1, second - 0x20]  // Р–Я → р–я
-                case (0xD0, 0x81), (0xD1, 0x91): folded += [0xD0, 0xB5]  // Ё, ё → е
-                case (0xD0, 0xB0...0xBF), (0xD1, 0x80...0x8F): folded += [byte, second]
+                case (0xD0, 0x90...0x9F): pair = (0xD0, second + 0x20)  // А–П → а–п
+                case (0xD0, 0xA0...0xAF): pair = (0xD1, second - 0x20)  // Р–Я → р–я
+                case (0xD0, 0x81), (0xD1, 0x91): pair = (0xD0, 0xB5)  // Ё, ё → е
+                case (0xD0, 0xB0...0xBF), (0xD1, 0x80...0x8F): pair = (byte, second)
                 default: return 0
                 }
+                folded.append(pair.0)
+                folded.append(pair.1)
             case 0xC2:
                 // Latin-1 punctuation (« », no-break space); its letters and digits (ª, µ, º, ², ¼) are analysed.
-                guard let second = bytes.next(), (0x80...0xBF).contains(second),
-                      ![0xAA, 0xB2, 0xB3, 0xB5, 0xB9, 0xBA, 0xBC, 0xBD, 0xBE].contains(second) else { return 0 }
-                folded += [0x20, 0x20]
+                switch bytes.next() {
+                case 0xAA, 0xB2, 0xB3, 0xB5, 0xB9, 0xBA, 0xBC, 0xBD, 0xBE: return 0
+                case .some(0x80...0xBF): folded.append(0x20)
+                default: return 0
+                }
+                folded.append(0x20)
             case 0xE2:
                 // General punctuation, U+2000–U+206F (— … “ ”): no letters or digits, even after NFKC.
                 guard let second = bytes.next(), let third = bytes.next(), (0x80...0xBF).contains(third),
                       second == 0x80 || second == 0x81 && third < 0xB0 else { return 0 }
-                folded += [0x20, 0x20, 0x20]
+                folded.append(0x20)
+                folded.append(0x20)
+                folded.append(0x20)
             default:
                 // Accented Latin, other scripts: leave it to the analyzer.
                 return 0
