@@ -117,6 +117,28 @@ struct FilmSearchTests {
         #expect(response.facets["genre"]?.count == Set(inCountry.flatMap(\.genres)).count)
     }
 
+    /// A text query without selections takes its total, facets and top hits from one pass; they must equal what the
+    /// separate passes give (a selected genre leaves the genre facet's counts as they are, but takes the other path).
+    @Test func oneScoredPassGivesTheTotalFacetsAndHitsOfSeparatePasses() async throws {
+        let searcher = try await SearchFixture.searcher()
+        var found = 0
+        for query in ["матрица", "the", "war", "брат", "человек паук", "avatr", "star 1977", "matrix", "солярис"] {
+            var request = SearchRequest(query: query)
+            request.perPage = 20
+            let combined = try searcher.search(request)
+            request.genres = [.drama]
+            let selected = try searcher.search(request)
+            #expect(combined.facets["genre"] == selected.facets["genre"], "\(query)")
+            request.genres = []
+            request.facets = false
+            let withoutFacets = try searcher.search(request)
+            #expect(combined.total == withoutFacets.total, "\(query)")
+            #expect(combined.hits.map(\.film.id) == withoutFacets.hits.map(\.film.id), "\(query)")
+            found += combined.total > 0 ? 1 : 0
+        }
+        #expect(found >= 5)
+    }
+
     @Test func browsingWithoutFiltersCountsEveryFilmAndKeepsItsCounts() async throws {
         let searcher = try await SearchFixture.searcher()
         let index = searcher.index
