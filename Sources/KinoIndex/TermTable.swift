@@ -133,6 +133,22 @@ struct TermTable: Sendable {
         mutating func seek(to target: [UInt8]) {
             var low = 0
             var high = table.entries.count
+            if ordinal > 0, ordinal <= high, table.precedes(ordinal: ordinal - 1, target) {
+                // A walk's seeks are short hops forward: gallop from where the cursor stands, then halve. Every
+                // entry below `low` precedes the target.
+                low = ordinal
+                var step = 1
+                while true {
+                    let probe = low + step - 1
+                    guard probe < high else { break }
+                    guard table.precedes(ordinal: probe, target) else {
+                        high = probe
+                        break
+                    }
+                    low = probe + 1
+                    step *= 2
+                }
+            }
             while low < high {
                 let middle = (low + high) / 2
                 if table.precedes(ordinal: middle, target) {

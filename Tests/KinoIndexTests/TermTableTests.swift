@@ -64,6 +64,18 @@ struct TermTableTests {
                 .map { TermKey.split($0.key)!.term }
             #expect(reader.terms(field: key.field, prefix: prefix).map(\.term) == byDictionary, "\(prefix)")
         }
+        // Runs of seeks forward (a walk's hops) and back, then a step, land where the dictionary's cursor lands.
+        var table = reader.termTable.cursor()
+        var dictionary = reader.terms.entries(from: [])
+        for _ in 0..<400 {
+            let key = keys.randomElement(using: &random)!
+            var target = TermKey.make(field: key.field, term: key.term)
+            if Bool.random(using: &random) { target.append(UInt8.random(in: 0...0xFF, using: &random)) }
+            table.seek(to: target)
+            dictionary.seek(to: target)
+            #expect(table.next()?.key == dictionary.next()?.key, "\(target)")
+            #expect(table.next()?.key == dictionary.next()?.key, "\(target)")
+        }
         // Seeks before, between and after the fields.
         for target in [[], [0], [0, 0], [0xFF], [0xFF, 0xFF, 0xFF]] as [[UInt8]] {
             var table = reader.termTable.cursor()
