@@ -40,6 +40,8 @@ struct TermTable: Sendable {
         var texts: [Text] = []
         var entries: [Entry] = []
         entries.reserveCapacity(dictionary.count)
+        texts.reserveCapacity(dictionary.count)
+        bytes.reserveCapacity(dictionary.count * 8)
         var slotCount = 16
         while slotCount < dictionary.count * 2 {
             slotCount *= 2
