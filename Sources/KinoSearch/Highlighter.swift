@@ -44,7 +44,8 @@ struct Highlighter {
     /// The text with its matched words marked, or nil when nothing in it matched.
     ///
     /// Only the text from the word where a query stem or prefix first occurs is analysed (no word before it can
-    /// match); `analysingAll` analyses all of it, as a check of that shortcut.
+    /// match), and for a snippet first only a window after it, as far as a snippet from there can reach; the rest
+    /// only when the snippet would need it. `analysingAll` analyses all of it, as a check of these shortcuts.
     func mark(_ text: String, snippet: Bool, analysingAll: Bool = false) -> String? {
         // A snippet comes from the start of a long text: analysing all of it would cost more than the search.
         var text = text
@@ -54,21 +55,26 @@ struct Highlighter {
         }
         guard let occurrence = firstOccurrence(in: text) else { return nil }
         let utf8 = Array(text.utf8)
-        let analysed = analysingAll ? 0 : Self.boundary(utf8, near: occurrence, forward: false)
-        let tokens = analysed == 0 ? analyzer.tokens(text) : analyzer.tokens(String(decoding: utf8[analysed...], as: UTF8.self))
-        let matched = tokens.filter { token in
-            token.kind != .numeralValue
-                && (stems.contains(token.stem) || prefixes.contains { token.normalized.hasPrefix($0) })
-        }.map { ($0.utf8Range.lowerBound + analysed)..<($0.utf8Range.upperBound + analysed) }
-        guard let first = matched.first else { return nil }
-        var start = 0
-        var end = utf8.count
-        if snippet, utf8.count > Self.snippetLength * 2 {
-            // A window of about snippetLength characters (UTF-8 bytes ≤ 2 per Cyrillic letter) from a little
-            // before the first match, cut at spaces.
-            start = Self.boundary(utf8, near: max(0, first.lowerBound - Self.snippetLength / 2), forward: false)
-            end = Self.boundary(utf8, near: min(utf8.count, start + Self.snippetLength * 2), forward: true)
+        let cut = snippet && utf8.count > Self.snippetLength * 2
+        // A snippet is a window of about snippetLength characters (UTF-8 bytes ≤ 2 per Cyrillic letter) from a little
+        // before the first match, cut at spaces.
+        func window(_ first: Int) -> Range<Int> {
+            guard cut else { return 0..<utf8.count }
+            let start = Self.boundary(utf8, near: max(0, first - Self.snippetLength / 2), forward: false)
+            return start..<Self.boundary(utf8, near: min(utf8.count, start + Self.snippetLength * 2), forward: true)
         }
+        let from = analysingAll ? 0 : Self.boundary(utf8, near: occurrence, forward: false)
+        var to = utf8.count
+        if cut, !analysingAll {
+            to = Self.boundary(utf8, near: min(utf8.count, occurrence + Self.snippetLength * 3), forward: true)
+        }
+        var matched = matches(utf8, in: from..<to)
+        if to < utf8.count, matched.first.map({ window($0.lowerBound).upperBound > to }) ?? true {
+            matched = matches(utf8, in: from..<utf8.count)
+        }
+        guard let first = matched.first else { return nil }
+        let shown = window(first.lowerBound)
+        let (start, end) = (shown.lowerBound, shown.upperBound)
         var output = start > 0 ? "…" : ""
         var position = start
         for range in matched {
@@ -80,6 +86,17 @@ struct Highlighter {
         output += Self.escape(utf8[position..<end])
         if end < utf8.count { output += "…" }
         return output
+    }
+
+    /// The byte ranges of the words in `range` of `utf8` that match a query stem or prefix; `range` starts and
+    /// ends at a space or at an end of the text, so its words are those of the whole text.
+    private func matches(_ utf8: [UInt8], in range: Range<Int>) -> [Range<Int>] {
+        let text = range == utf8.indices ? String(decoding: utf8, as: UTF8.self)
+            : String(decoding: utf8[range], as: UTF8.self)
+        return analyzer.tokens(text).filter { token in
+            token.kind != .numeralValue
+                && (stems.contains(token.stem) || prefixes.contains { token.normalized.hasPrefix($0) })
+        }.map { ($0.utf8Range.lowerBound + range.lowerBound)..<($0.utf8Range.upperBound + range.lowerBound) }
     }
 
     /// The UTF-8 offset of the first place where a query stem or prefix may be in `text`, or nil when none can be;

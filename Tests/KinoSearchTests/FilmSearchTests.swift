@@ -226,13 +226,19 @@ struct FilmSearchTests {
         let films = (0..<DocID(searcher.index.segment.docCount)).compactMap(searcher.index.film)
         let queries = ["матрица", "war", "брат", "человек паук", "the", "в", "любов", "19"]
             + films.prefix(40).compactMap { $0.title.split(separator: " ").last.map(String.init) }
+        // Long texts: a run of descriptions, and a first occurrence of a stem inside another word with the real
+        // match far after it.
+        let descriptions = films.compactMap(\.description).joined(separator: " ")
+        let decoy = String(repeating: "слово ", count: 10) + "бесматрицын " + String(repeating: "слово ", count: 150)
+            + "матрицы " + String(repeating: "ещё ", count: 100)
         var marked = 0
         for query in queries {
             let plan = QueryPlan(query, analyzer: Analyzer(), typing: true, searcher: searcher.searcher)
             let highlighter = Highlighter(plan: plan, analyzer: Analyzer(), enabled: true)
             for film in films {
                 for (text, snippet) in [(film.title, false), (film.originalTitle ?? "", false),
-                                        (film.description ?? "", true)] {
+                                        (film.description ?? "", true), (decoy, true),
+                                        (String(descriptions.dropFirst(film.id % 997)), true)] {
                     let fast = highlighter.mark(text, snippet: snippet)
                     #expect(fast == highlighter.mark(text, snippet: snippet, analysingAll: true), "\(query): \(text)")
                     marked += fast == nil ? 0 : 1
