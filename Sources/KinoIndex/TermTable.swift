@@ -206,8 +206,8 @@ struct TermTable: Sendable {
                 let index = Int(slots[slot])
                 if index < 0 { return .empty(slot) }
                 let text = texts[index]
-                if Int(text.length) == term.count,
-                   term.elementsEqual(UnsafeRawBufferPointer(rebasing: stored[Int(text.offset)..<Int(text.offset + text.length)])) {
+                let start = Int(text.offset)
+                if Int(text.length) == term.count, term.elementsEqual(stored[start..<(start + term.count)]) {
                     return .found(index)
                 }
                 slot = (slot + 1) & mask
