@@ -33,8 +33,10 @@ public struct MultiFieldTermQuery: Query {
     public func weight(searcher: Searcher, scoring: Bool) -> any Weight {
         var parts: [TermWeight.Part] = []
         var docFrequency = 0
+        // One look-up gives the term's entries in every field.
+        let entries = Array(searcher.segment.termTable.entries(of: term))
         for weighting in fields {
-            guard let info = searcher.segment.termInfo(field: weighting.field, term: term) else { continue }
+            guard let info = entries.first(where: { $0.field == weighting.field })?.info else { continue }
             docFrequency = max(docFrequency, Int(info.docFrequency))
             parts.append(TermWeight.Part(info: info, weighting: weighting,
                                          averageLength: searcher.averageLength(field: weighting.field)))

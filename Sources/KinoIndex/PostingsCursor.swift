@@ -1,6 +1,9 @@
 /// Walks one term's documents in increasing order (a `DocSet`): the current ``doc``, its ``termFrequency`` and
 /// ``positions()``, ``next()`` and ``advance(to:)``, which skips whole blocks using their last doc ids.
 ///
+/// A new cursor reads only its first doc id: the first block is decoded when the cursor first moves within it (a
+/// cursor that a conjunction advances past it, or that is never moved, never decodes it).
+///
 /// A cursor decodes one block of up to 128 documents at a time and checks every offset and value it reads. If a
 /// block does not decode, the cursor ends (``doc`` becomes ``DocID/terminated``) and ``corruption`` says why.
 public struct PostingsCursor: Sendable {
@@ -14,6 +17,7 @@ public struct PostingsCursor: Sendable {
     public let docFrequency: Int
     private let blockCount: Int
 
+    /// The decoded block, or -1 before the first one is decoded.
     private var block = -1
     private var docs: [DocID] = []
     private var frequencies: [UInt32] = []
@@ -46,18 +50,42 @@ public struct PostingsCursor: Sendable {
                 fail("the skip table of a term at offset \(skipStart) lies outside the file")
                 return
             }
-            load(block: 0)
+            var offset = dataStart
+            guard let first = postings.varint(at: &offset), first < UInt64(DocID.terminated) else {
+                fail("the first doc id of a term at offset \(skipStart) does not decode")
+                return
+            }
+            doc = DocID(first)
         }
     }
 
     /// The frequency of the term in the current document (0 once terminated).
     public var termFrequency: UInt32 {
-        doc == .terminated ? 0 : frequencies[index]
+        guard doc != .terminated else { return 0 }
+        return block < 0 ? firstFrequency() : frequencies[index]
+    }
+
+    /// The first document's frequency before the first block is decoded: past the block's doc ids.
+    private func firstFrequency() -> UInt32 {
+        var offset = dataStart
+        for _ in 0..<min(PostingsSerializer.blockSize, docFrequency) {
+            guard postings.varint(at: &offset) != nil else { return 0 }
+        }
+        guard let frequency = postings.varint(at: &offset), frequency <= UInt64(UInt32.max) else { return 0 }
+        return UInt32(frequency)
+    }
+
+    /// Decodes the first block if the cursor has not yet moved.
+    mutating func decodeFirstBlock() {
+        if block < 0, doc != .terminated {
+            load(block: 0)
+        }
     }
 
     /// Moves to the next document and returns it (``DocID/terminated`` past the last one).
     @discardableResult
     public mutating func next() -> DocID {
+        decodeFirstBlock()
         guard doc != .terminated else { return doc }
         index += 1
         if index < docs.count {
@@ -74,7 +102,7 @@ public struct PostingsCursor: Sendable {
     @discardableResult
     public mutating func advance(to target: DocID) -> DocID {
         guard doc < target else { return doc }
-        if let last = docs.last, last < target {
+        if block < 0 || docs.last.map({ $0 < target }) == true {
             var candidate = block + 1
             while candidate < blockCount, let lastDoc = postings.u32(at: skipStart + candidate * 12), lastDoc < target {
                 candidate += 1
@@ -93,6 +121,7 @@ public struct PostingsCursor: Sendable {
 
     /// The positions of the term in the current document, in increasing order; empty for fields without positions.
     public mutating func positions() -> [UInt32] {
+        decodeFirstBlock()
         guard let data = positionData, doc != .terminated else { return [] }
         if positionsIndex > index {
             positionsIndex = 0

@@ -19,6 +19,8 @@ public struct SegmentReader: Sendable {
     /// Per-document column values.
     public let columns: ColumnsReader
     private let totalLengths: [FieldID: UInt64]
+    /// The dictionary's terms by text, for look-ups without seeking.
+    let termTable: TermTable
     private let postingsBody: ByteView
     private let positionsBody: ByteView
 
@@ -39,6 +41,7 @@ public struct SegmentReader: Sendable {
             return file
         }
         terms = try TermDictionaryReader(file: open(SegmentFiles.terms, .terms))
+        termTable = TermTable(terms)
         postingsBody = try open(SegmentFiles.postings, .postings).body
         positionsBody = try open(SegmentFiles.positions, .positions).body
         fieldLengths = try FieldLengthsReader(file: open(SegmentFiles.fieldLengths, .fieldLengths), docCount: docCount)
@@ -48,7 +51,7 @@ public struct SegmentReader: Sendable {
 
     /// The dictionary entry of `term` (an analysed term, as ``Analyzer/terms(_:)`` makes) in `field`, or nil.
     public func termInfo(field: FieldID, term: String) -> TermInfo? {
-        terms.termInfo(exact: TermKey.make(field: field, term: term))
+        termTable.termInfo(field: field, term: term)
     }
 
     /// A cursor over the documents that contain `term` in `field`, or nil if none do.
@@ -61,10 +64,15 @@ public struct SegmentReader: Sendable {
         PostingsCursor(info: info, postings: postingsBody, positions: positionsBody, fileName: SegmentFiles.postings)
     }
 
-    /// The terms of `field` that start with `prefix` (an as-you-type prefix), in byte order, read lazily.
+    /// The terms of `field` that start with `prefix` (an as-you-type prefix), in byte order, read lazily from the
+    /// in-memory ``TermTable``.
     public func terms(field: FieldID, prefix: String) -> some Sequence<(term: String, info: TermInfo)> {
-        terms.terms(prefix: TermKey.make(field: field, term: prefix)).lazy.map { entry in
-            (term: String(decoding: entry.key.dropFirst(2), as: UTF8.self), info: entry.info)
+        let key = TermKey.make(field: field, term: prefix)
+        var cursor = termTable.cursor()
+        cursor.seek(to: key)
+        return sequence(state: cursor) { cursor in
+            guard let entry = cursor.next(), entry.key.starts(with: key) else { return nil }
+            return (term: String(decoding: entry.key.dropFirst(2), as: UTF8.self), info: entry.info)
         }
     }
 
@@ -75,10 +83,12 @@ public struct SegmentReader: Sendable {
     /// are both 1), and no substring is edited twice ("ca" → "abc" is 3, not 2). `maxEdits` is clamped to `0...2`.
     ///
     /// Only terms whose first `prefixLength` scalars are those of `term` (all of them when it is shorter) are
-    /// returned; a longer prefix makes the lookup cheaper. The lookup reads a small part of the dictionary: it seeks
-    /// past every run of terms that share a prefix too far from `term`.
+    /// returned; a longer prefix makes the lookup cheaper. The lookup reads a small part of the dictionary, from the
+    /// in-memory ``TermTable``: it seeks past every run of terms that share a prefix too far from `term`.
     public func terms(field: FieldID, fuzzy term: String, maxEdits: Int, prefixLength: Int = 0) -> [FuzzyTerm] {
-        terms.terms(field: field, fuzzy: term, maxEdits: maxEdits, prefixLength: prefixLength).terms
+        var cursor = termTable.cursor()
+        return TermDictionaryReader.terms(in: &cursor, field: field, fuzzy: term, maxEdits: maxEdits,
+                                          prefixLength: prefixLength).terms
     }
 
     /// The term with this ordinal in the whole dictionary (all fields, in byte order), or nil.

@@ -16,6 +16,13 @@ extension TermDictionaryReader {
     /// `String(decoding:as:)` reads it, and keys out of order end the walk.
     func terms(field: FieldID, fuzzy term: String, maxEdits: Int, prefixLength: Int)
         -> (terms: [FuzzyTerm], decodedCount: Int) {
+        var entries = Entries(reader: self, block: 0)
+        return Self.terms(in: &entries, field: field, fuzzy: term, maxEdits: maxEdits, prefixLength: prefixLength)
+    }
+
+    /// The walk of ``terms(field:fuzzy:maxEdits:prefixLength:)`` over any cursor of the dictionary's entries.
+    static func terms<Cursor: TermCursor>(in entries: inout Cursor, field: FieldID, fuzzy term: String, maxEdits: Int,
+                                          prefixLength: Int) -> (terms: [FuzzyTerm], decodedCount: Int) {
         let query = Array(term.unicodeScalars)
         let fixed = min(max(prefixLength, 0), query.count)
         var range = TermKey.make(field: field, term: "")
@@ -26,7 +33,7 @@ extension TermDictionaryReader {
         // ends[i]: where the key's i-th scalar ends; the term starts after the two bytes of the field.
         var ends = [2]
         var matches: [FuzzyTerm] = []
-        var entries = entries(from: range)
+        entries.seek(to: range)
         // The previous key, copied into a buffer of its own so the iterator's key is never shared (and copied).
         var previous: [UInt8] = []
         var first = true

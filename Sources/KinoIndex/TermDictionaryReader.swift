@@ -140,7 +140,7 @@ public struct TermDictionaryReader: Sendable {
     /// Keys are prefix-compressed within a block, so an entry decodes only after the ones before it in its block:
     /// a seek into another block starts decoding at that block's head, and a seek inside the current block goes on
     /// from where the iterator stands.
-    struct Entries: IteratorProtocol {
+    struct Entries: TermCursor {
         private let reader: TermDictionaryReader
         private var block = 0
         private var indexInBlock = 0

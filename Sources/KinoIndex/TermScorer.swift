@@ -61,6 +61,9 @@ struct TermScorer: Scorer {
 
     mutating func score() -> Double {
         guard scoring else { return 0 }
+        for index in fields.indices where fields[index].cursor.doc == doc {
+            fields[index].cursor.decodeFirstBlock()
+        }
         return factor * BM25.saturate(pseudoFrequency(), k1: k1)
     }
 }

@@ -24,8 +24,9 @@ enum FacetLabels {
             guard let genre = FilmSchema.genre(from: raw) else { return nil }
             return .init(value: genre.rawValue, label: russian ? genre.labelRU : genre.labelEN, count: count)
         case FilmSchema.countries:
-            guard let code = FilmSchema.country(from: raw), let country = Country(code: code) else { return nil }
-            return .init(value: code, label: russian ? country.nameRU : country.nameEN, count: count)
+            guard Int(raw) < Country.all.count else { return nil }
+            let country = Country.all[Int(raw)]
+            return .init(value: country.code, label: russian ? country.nameRU : country.nameEN, count: count)
         case FilmSchema.type:
             guard Int(raw) < FilmType.allCases.count else { return nil }
             let type = FilmType.allCases[Int(raw)]

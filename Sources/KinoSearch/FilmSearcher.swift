@@ -67,34 +67,49 @@ public struct FilmSearcher: Sendable {
         let selections = facetSelections(request)
         let ranges = rangeFilters(request)
 
-        // The total comes from the facet pass when there is one, else from a count.
-        func totalAndFacets(_ text: (any Query)?) -> (Int, DisjunctiveFacetCounts?) {
+        let depth = request.page * request.perPage
+        let topK = max(Self.candidateCount, depth)
+        // The total comes from the facet pass when there is one, else from a count; and when the top hits walk the
+        // same films (ranked by relevance, no facet selected), all of it comes from one pass.
+        func totalFacetsAndTop(_ text: (any Query)?) -> (Int, DisjunctiveFacetCounts?, [ScoredDoc]?) {
+            if text != nil, request.sort == .relevance {
+                let matched = matchQuery(text: text, ranges: ranges, selections: selections)
+                if !request.facets {
+                    let pair = searcher.search(matched, CollectorPair(TopDocsCollector(k: topK), CountCollector()))
+                    return (pair.second.count, nil, pair.first.topDocs)
+                }
+                if selections.allSatisfy(\.values.isEmpty) {
+                    let pair = searcher.search(matched, CollectorPair(
+                        TopDocsCollector(k: topK), DisjunctiveFacetCollector(facets: selections, searcher: searcher)))
+                    let counts = pair.second.counts
+                    return (counts.matchCount, counts, pair.first.topDocs)
+                }
+            }
             if request.facets, text == nil, ranges.isEmpty, selections.allSatisfy(\.values.isEmpty) {
                 // Browsing everything: the same counts for every request on this generation.
                 let counts = browseFacets.value { searcher.disjunctiveFacetCounts(AllQuery(), facets: selections) }
-                return (counts.matchCount, counts)
+                return (counts.matchCount, counts, nil)
             }
             if request.facets {
                 let base = matchQuery(text: text, ranges: ranges, selections: [])
                 let counts = searcher.disjunctiveFacetCounts(base, facets: selections)
-                return (counts.matchCount, counts)
+                return (counts.matchCount, counts, nil)
             }
-            return (count(matchQuery(text: text, ranges: ranges, selections: selections)), nil)
+            return (count(matchQuery(text: text, ranges: ranges, selections: selections)), nil, nil)
         }
         // The text query is bound once: its term look-ups serve the total, the facets and the top hits.
         var text: (any Query)? = plan.isEmpty ? nil : BoundQuery(textQuery(plan, requireAll: true), searcher: searcher)
-        var (total, facetCounts) = totalAndFacets(text)
+        var (total, facetCounts, top) = totalFacetsAndTop(text)
         if total == 0, plan.words.count > 1 {
             // No film has every word: take films with any of them, best first.
             text = BoundQuery(textQuery(plan, requireAll: false), searcher: searcher)
-            (total, facetCounts) = totalAndFacets(text)
+            (total, facetCounts, top) = totalFacetsAndTop(text)
         }
 
-        let depth = request.page * request.perPage
         var ranked: [(doc: DocID, score: Double)]
         let matched = matchQuery(text: text, ranges: ranges, selections: selections)
         if text != nil, request.sort == .relevance {
-            let candidates = searcher.search(matched, TopDocsCollector(k: max(Self.candidateCount, depth))).topDocs
+            let candidates = top ?? searcher.search(matched, TopDocsCollector(k: topK)).topDocs
             ranked = rescore(candidates, plan: plan)
         } else if text == nil, request.sort == .relevance || request.sort == .votes {
             // Browsing by popularity: walk the films from the most voted, keeping those the filters pass.

@@ -42,33 +42,42 @@ struct Highlighter {
     }
 
     /// The text with its matched words marked, or nil when nothing in it matched.
-    func mark(_ text: String, snippet: Bool) -> String? {
+    ///
+    /// Only the text from the word where a query stem or prefix first occurs is analysed (no word before it can
+    /// match), and for a snippet first only a window after it, as far as a snippet from there can reach; the rest
+    /// only when the snippet would need it. `analysingAll` analyses all of it, as a check of these shortcuts.
+    func mark(_ text: String, snippet: Bool, analysingAll: Bool = false) -> String? {
         // A snippet comes from the start of a long text: analysing all of it would cost more than the search.
         var text = text
         if snippet, text.utf8.count > Self.snippetSource {
             let utf8 = Array(text.utf8)
             text = String(decoding: utf8[..<Self.boundary(utf8, near: Self.snippetSource, forward: false)], as: UTF8.self)
         }
-        guard mayMatch(text) else { return nil }
-        let matched = analyzer.tokens(text).filter { token in
-            token.kind != .numeralValue
-                && (stems.contains(token.stem) || prefixes.contains { token.normalized.hasPrefix($0) })
-        }
-        guard !matched.isEmpty else { return nil }
+        guard let occurrence = firstOccurrence(in: text) else { return nil }
         let utf8 = Array(text.utf8)
-        var start = 0
-        var end = utf8.count
-        if snippet, utf8.count > Self.snippetLength * 2 {
-            // A window of about snippetLength characters (UTF-8 bytes ≤ 2 per Cyrillic letter) from a little
-            // before the first match, cut at spaces.
-            let first = matched[0].utf8Range.lowerBound
-            start = Self.boundary(utf8, near: max(0, first - Self.snippetLength / 2), forward: false)
-            end = Self.boundary(utf8, near: min(utf8.count, start + Self.snippetLength * 2), forward: true)
+        let cut = snippet && utf8.count > Self.snippetLength * 2
+        // A snippet is a window of about snippetLength characters (UTF-8 bytes ≤ 2 per Cyrillic letter) from a little
+        // before the first match, cut at spaces.
+        func window(_ first: Int) -> Range<Int> {
+            guard cut else { return 0..<utf8.count }
+            let start = Self.boundary(utf8, near: max(0, first - Self.snippetLength / 2), forward: false)
+            return start..<Self.boundary(utf8, near: min(utf8.count, start + Self.snippetLength * 2), forward: true)
         }
+        let from = analysingAll ? 0 : Self.boundary(utf8, near: occurrence, forward: false)
+        var to = utf8.count
+        if cut, !analysingAll {
+            to = Self.boundary(utf8, near: min(utf8.count, occurrence + Self.snippetLength * 3), forward: true)
+        }
+        var matched = matches(utf8, in: from..<to)
+        if to < utf8.count, matched.first.map({ window($0.lowerBound).upperBound > to }) ?? true {
+            matched = matches(utf8, in: from..<utf8.count)
+        }
+        guard let first = matched.first else { return nil }
+        let shown = window(first.lowerBound)
+        let (start, end) = (shown.lowerBound, shown.upperBound)
         var output = start > 0 ? "…" : ""
         var position = start
-        for token in matched {
-            let range = token.utf8Range
+        for range in matched {
             guard range.lowerBound >= position, range.upperBound <= end else { continue }
             output += Self.escape(utf8[position..<range.lowerBound])
             output += "<mark>" + Self.escape(utf8[range]) + "</mark>"
@@ -79,10 +88,23 @@ struct Highlighter {
         return output
     }
 
-    /// False when no query stem or prefix can be in `text`, checked on its lower-cased characters without
-    /// analysing it; a stem is a prefix of its words, so a word that matches contains it. Texts with letters that
-    /// normalization would change beyond case and "ё" (accents, ligatures) are always analysed.
-    func mayMatch(_ text: String) -> Bool {
+    /// The byte ranges of the words in `range` of `utf8` that match a query stem or prefix; `range` starts and
+    /// ends at a space or at an end of the text, so its words are those of the whole text.
+    private func matches(_ utf8: [UInt8], in range: Range<Int>) -> [Range<Int>] {
+        let text = range == utf8.indices ? String(decoding: utf8, as: UTF8.self)
+            : String(decoding: utf8[range], as: UTF8.self)
+        return analyzer.tokens(text).filter { token in
+            token.kind != .numeralValue
+                && (stems.contains(token.stem) || prefixes.contains { token.normalized.hasPrefix($0) })
+        }.map { ($0.utf8Range.lowerBound + range.lowerBound)..<($0.utf8Range.upperBound + range.lowerBound) }
+    }
+
+    /// The UTF-8 offset of the first place where a query stem or prefix may be in `text`, or nil when none can be;
+    /// checked on its lower-cased characters without analysing it. A stem is a prefix of its words, so a word that
+    /// matches contains it. Texts with letters that normalization would change beyond case and "ё" (accents,
+    /// ligatures) may match anywhere (0).
+    func firstOccurrence(in text: String) -> Int? {
+        // Folding keeps every character's length in bytes, so offsets in `folded` are offsets in `text`.
         var folded: [UInt8] = []
         folded.reserveCapacity(text.utf8.count)
         var bytes = text.utf8.makeIterator()
@@ -93,35 +115,57 @@ struct Highlighter {
             case 0x00...0x7F:
                 folded.append(byte)
             case 0xD0, 0xD1:
-                guard let second = bytes.next() else { return true }
+                guard let second = bytes.next() else { return 0 }
+                let pair: (UInt8, UInt8)
                 switch (byte, second) {
-                case (0xD0, 0x90...0x9F): folded += [0xD0, second + 0x20]  // А–П → а–п
-                case (0xD0, 0xA0...0xAF): folded += [0xD1, second - 0x20]  // Р–Я → р–я
-                case (0xD0, 0x81), (0xD1, 0x91): folded += [0xD0, 0xB5]  // Ё, ё → е
-                case (0xD0, 0xB0...0xBF), (0xD1, 0x80...0x8F): folded += [byte, second]
-                default: return true
+                case (0xD0, 0x90...0x9F): pair = (0xD0, second + 0x20)  // А–П → а–п
+                case (0xD0, 0xA0...0xAF): pair = (0xD1, second - 0x20)  // Р–Я → р–я
+                case (0xD0, 0x81), (0xD1, 0x91): pair = (0xD0, 0xB5)  // Ё, ё → е
+                case (0xD0, 0xB0...0xBF), (0xD1, 0x80...0x8F): pair = (byte, second)
+                default: return 0
                 }
-            case 0xC2, 0xE2:
-                // Latin-1 and general punctuation (« » — …): no letters to fold.
+                folded.append(pair.0)
+                folded.append(pair.1)
+            case 0xC2:
+                // Latin-1 punctuation (« », no-break space); its letters and digits (ª, µ, º, ², ¼) are analysed.
+                switch bytes.next() {
+                case 0xAA, 0xB2, 0xB3, 0xB5, 0xB9, 0xBA, 0xBC, 0xBD, 0xBE: return 0
+                case .some(0x80...0xBF): folded.append(0x20)
+                default: return 0
+                }
+                folded.append(0x20)
+            case 0xE2:
+                // General punctuation, U+2000–U+206F (— … “ ”): no letters or digits, even after NFKC.
+                guard let second = bytes.next(), let third = bytes.next(), (0x80...0xBF).contains(third),
+                      second == 0x80 || second == 0x81 && third < 0xB0 else { return 0 }
+                folded.append(0x20)
+                folded.append(0x20)
                 folded.append(0x20)
             default:
                 // Accented Latin, other scripts: leave it to the analyzer.
-                return true
+                return 0
             }
         }
-        return (stems.lazy + prefixes).contains { needle in Self.occurs(Array(needle.utf8), in: folded) }
+        var first: Int?
+        for needle in stems.lazy + prefixes {
+            if let offset = Self.offset(of: Array(needle.utf8), in: folded, before: first ?? folded.count) {
+                first = offset
+            }
+        }
+        return first
     }
 
-    /// Whether `needle` occurs in `haystack`.
-    private static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+    /// Where `needle` first occurs in `haystack`, if it starts before `limit`.
+    private static func offset(of needle: [UInt8], in haystack: [UInt8], before limit: Int) -> Int? {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty ? 0 : nil }
         var start = 0
-        while start <= haystack.count - needle.count {
-            guard let found = haystack[start...(haystack.count - needle.count)].firstIndex(of: first) else { return false }
-            if haystack[found..<(found + needle.count)].elementsEqual(needle) { return true }
+        let last = min(haystack.count - needle.count, limit - 1)
+        while start <= last {
+            guard let found = haystack[start...last].firstIndex(of: first) else { return nil }
+            if haystack[found..<(found + needle.count)].elementsEqual(needle) { return found }
             start = found + 1
         }
-        return false
+        return nil
     }
 
     /// The index of the nearest space at or around `index` (or the text's end), never inside a UTF-8 sequence.

@@ -68,7 +68,12 @@ struct QueryPlan {
 
         for (index, word) in typed.enumerated() {
             let isLast = index == typed.count - 1
-            let variants = analyzer.queryVariants(word)
+            // Transliterations are many guesses, and only those that are words of some title or name are searched
+            // (below): a guess that is plainly its own normalized word is checked before it is analysed.
+            let variants = analyzer.queryVariants(word) { candidate in
+                !Analyzer.isNormalizedWord(candidate)
+                    || searcher.docFrequency(field: FilmSchema.words, term: candidate) > 0
+            }
             var readings: [Reading] = []
             var knownWord = false
             var misspellable: [(word: String, boost: Double)] = []

@@ -9,11 +9,16 @@ extension Analyzer {
     /// letter to be on the keyboard ("Amélie" is only transliterated). A layout rewrite that cannot be a
     /// word (it starts with "ь", "ъ" or "ы", or has no vowel in four letters or more) is left out, as are variants
     /// whose normalized tokens repeat an earlier variant's, and variants without tokens.
-    public func queryVariants(_ word: String) -> [Variant] {
+    ///
+    /// `keepsTransliteration` sees each transliteration after the likeliest before it is analysed, and leaves out
+    /// those it rejects: a search can skip, without analysing them, guesses that are words it does not know (see
+    /// ``isNormalizedWord(_:)``).
+    public func queryVariants(_ word: String, keepsTransliteration: (String) -> Bool = { _ in true }) -> [Variant] {
         var variants: [Variant] = []
         var seen: Set<[String]> = []
 
         func add(_ kind: Variant.Kind, _ text: String, rank: Int) {
+            if kind == .transliteration, rank > 0, !keepsTransliteration(text) { return }
             let tokens = self.tokens(text)
             let key = tokens.map(\.normalized)
             guard !tokens.isEmpty, seen.insert(key).inserted else { return }
@@ -44,6 +49,14 @@ extension Analyzer {
             break
         }
         return variants
+    }
+
+    /// Whether `text` is one word that analysis leaves as it is: lower-case letters a–z, or а–я without "ё" (what
+    /// transliteration makes). Such a text is its own normalized form, one token.
+    public static func isNormalizedWord(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
+            (0x61...0x7A).contains(scalar.value) || (0x0430...0x044F).contains(scalar.value)
+        }
     }
 }
 

@@ -117,6 +117,28 @@ struct FilmSearchTests {
         #expect(response.facets["genre"]?.count == Set(inCountry.flatMap(\.genres)).count)
     }
 
+    /// A text query without selections takes its total, facets and top hits from one pass; they must equal what the
+    /// separate passes give (a selected genre leaves the genre facet's counts as they are, but takes the other path).
+    @Test func oneScoredPassGivesTheTotalFacetsAndHitsOfSeparatePasses() async throws {
+        let searcher = try await SearchFixture.searcher()
+        var found = 0
+        for query in ["матрица", "the", "war", "брат", "человек паук", "avatr", "star 1977", "matrix", "солярис"] {
+            var request = SearchRequest(query: query)
+            request.perPage = 20
+            let combined = try searcher.search(request)
+            request.genres = [.drama]
+            let selected = try searcher.search(request)
+            #expect(combined.facets["genre"] == selected.facets["genre"], "\(query)")
+            request.genres = []
+            request.facets = false
+            let withoutFacets = try searcher.search(request)
+            #expect(combined.total == withoutFacets.total, "\(query)")
+            #expect(combined.hits.map(\.film.id) == withoutFacets.hits.map(\.film.id), "\(query)")
+            found += combined.total > 0 ? 1 : 0
+        }
+        #expect(found >= 5)
+    }
+
     @Test func browsingWithoutFiltersCountsEveryFilmAndKeepsItsCounts() async throws {
         let searcher = try await SearchFixture.searcher()
         let index = searcher.index
@@ -197,6 +219,33 @@ struct FilmSearchTests {
         let snippet = try #require(highlighter.mark(long, snippet: true))
         #expect(snippet.contains("<mark>матрицы</mark>") && snippet.hasPrefix("…") && snippet.hasSuffix("…"))
         #expect(snippet.count < 400)
+    }
+
+    @Test func highlightsAnalysingFromTheFirstOccurrenceEqualAnalysingTheWholeText() async throws {
+        let searcher = try await SearchFixture.searcher()
+        let films = (0..<DocID(searcher.index.segment.docCount)).compactMap(searcher.index.film)
+        let queries = ["матрица", "war", "брат", "человек паук", "the", "в", "любов", "19"]
+            + films.prefix(40).compactMap { $0.title.split(separator: " ").last.map(String.init) }
+        // Long texts: a run of descriptions, and a first occurrence of a stem inside another word with the real
+        // match far after it.
+        let descriptions = films.compactMap(\.description).joined(separator: " ")
+        let decoy = String(repeating: "слово ", count: 10) + "бесматрицын " + String(repeating: "слово ", count: 150)
+            + "матрицы " + String(repeating: "ещё ", count: 100)
+        var marked = 0
+        for query in queries {
+            let plan = QueryPlan(query, analyzer: Analyzer(), typing: true, searcher: searcher.searcher)
+            let highlighter = Highlighter(plan: plan, analyzer: Analyzer(), enabled: true)
+            for film in films {
+                for (text, snippet) in [(film.title, false), (film.originalTitle ?? "", false),
+                                        (film.description ?? "", true), (decoy, true),
+                                        (String(descriptions.dropFirst(film.id % 997)), true)] {
+                    let fast = highlighter.mark(text, snippet: snippet)
+                    #expect(fast == highlighter.mark(text, snippet: snippet, analysingAll: true), "\(query): \(text)")
+                    marked += fast == nil ? 0 : 1
+                }
+            }
+        }
+        #expect(marked > 50)
     }
 
     @Test func storedFilmsRoundTripAndDamagedOnesDecodeToNil() async throws {

@@ -1,0 +1,217 @@
+/// Every term of a segment's dictionary by its text, in memory: one hash look-up finds the term's entries in all
+/// fields, where the dictionary needs a binary search and a block decode per field.
+///
+/// Built once when a segment opens, from one sequential pass over the dictionary (the dictionary of a segment never
+/// changes). A query word is typically looked up in five or six fields, several times per search (whether a
+/// reading is a known word, the weights, "did you mean"), so the table is where a search's term look-ups go.
+///
+/// The layout is flat: the distinct term texts back to back in one byte array, an open-addressing table of
+/// indexes into them, and each text's entries chained through one array. A damaged dictionary whose entries stop
+/// decoding leaves the table with the entries read up to there.
+struct TermTable: Sendable {
+    /// A term's entry in one field.
+    struct Entry: Sendable {
+        let field: FieldID
+        let info: TermInfo
+        /// The next entry of the same text, or -1.
+        let next: Int32
+        /// The entry's text, in `texts`.
+        let text: Int32
+    }
+
+    /// One distinct term text.
+    private struct Text {
+        let offset: Int32
+        let length: Int32
+        var firstEntry: Int32
+    }
+
+    private let bytes: [UInt8]
+    private let texts: [Text]
+    /// Every entry, in the dictionary's order (by field, then term bytes).
+    private let entries: [Entry]
+    /// Indexes into `texts`, or -1; the count is a power of two, at least twice the number of texts (the dictionary
+    /// iterator never yields more entries than the dictionary's count).
+    private let slots: [Int32]
+
+    /// Reads every entry of `dictionary` in order.
+    init(_ dictionary: TermDictionaryReader) {
+        var bytes: [UInt8] = []
+        var texts: [Text] = []
+        var entries: [Entry] = []
+        entries.reserveCapacity(dictionary.count)
+        texts.reserveCapacity(dictionary.count)
+        bytes.reserveCapacity(dictionary.count * 8)
+        var slotCount = 16
+        while slotCount < dictionary.count * 2 {
+            slotCount *= 2
+        }
+        var slots = [Int32](repeating: -1, count: slotCount)
+        var iterator = dictionary.entries(from: [])
+        while let (key, info) = iterator.next() {
+            guard key.count >= 2 else { continue }
+            let field = FieldID(UInt16(key[0]) << 8 | UInt16(key[1]))
+            let found = key.withUnsafeBytes { key in
+                let term = UnsafeRawBufferPointer(rebasing: key[2...])
+                return Self.find(term, bytes: bytes, texts: texts, slots: slots)
+            }
+            let text: Int
+            switch found {
+            case .found(let index):
+                text = index
+            case .empty(let slot):
+                text = texts.count
+                slots[slot] = Int32(text)
+                texts.append(Text(offset: Int32(bytes.count), length: Int32(key.count - 2), firstEntry: -1))
+                bytes.append(contentsOf: key[2...])
+            }
+            entries.append(Entry(field: field, info: info, next: texts[text].firstEntry, text: Int32(text)))
+            texts[text].firstEntry = Int32(entries.count - 1)
+        }
+        self.bytes = bytes
+        self.texts = texts
+        self.entries = entries
+        self.slots = slots
+    }
+
+    /// The entry of `term` in `field`, or nil.
+    func termInfo(field: FieldID, term: String) -> TermInfo? {
+        var entry = firstEntry(of: term)
+        while entry >= 0 {
+            let current = entries[Int(entry)]
+            if current.field == field { return current.info }
+            entry = current.next
+        }
+        return nil
+    }
+
+    /// The entries of `term` in every field that has it, in no particular order.
+    func entries(of term: String) -> Entries {
+        Entries(table: self, position: firstEntry(of: term))
+    }
+
+    /// A term's entries, one per field.
+    struct Entries: Sequence, IteratorProtocol {
+        fileprivate let table: TermTable
+        fileprivate var position: Int32
+
+        mutating func next() -> Entry? {
+            guard position >= 0 else { return nil }
+            let entry = table.entries[Int(position)]
+            position = entry.next
+            return entry
+        }
+    }
+
+    /// A cursor over the entries in the dictionary's order, on the first one.
+    func cursor() -> Cursor {
+        Cursor(table: self)
+    }
+
+    /// Walks the entries in the dictionary's order and seeks by binary search, with nothing to decode.
+    struct Cursor: TermCursor {
+        fileprivate let table: TermTable
+        private var ordinal = 0
+        private var key: [UInt8] = []
+        private(set) var decodedCount = 0
+
+        fileprivate init(table: TermTable) {
+            self.table = table
+        }
+
+        mutating func next() -> (key: [UInt8], info: TermInfo)? {
+            guard ordinal < table.entries.count else { return nil }
+            let entry = table.entries[ordinal]
+            let text = table.texts[Int(entry.text)]
+            key.removeAll(keepingCapacity: true)
+            key.append(UInt8(entry.field.rawValue >> 8))
+            key.append(UInt8(truncatingIfNeeded: entry.field.rawValue))
+            key.append(contentsOf: table.bytes[Int(text.offset)..<Int(text.offset + text.length)])
+            ordinal += 1
+            decodedCount += 1
+            return (key, entry.info)
+        }
+
+        mutating func seek(to target: [UInt8]) {
+            var low = 0
+            var high = table.entries.count
+            if ordinal > 0, ordinal <= high, table.precedes(ordinal: ordinal - 1, target) {
+                // A walk's seeks are short hops forward: gallop from where the cursor stands, then halve. Every
+                // entry below `low` precedes the target.
+                low = ordinal
+                var step = 1
+                while true {
+                    let probe = low + step - 1
+                    guard probe < high else { break }
+                    guard table.precedes(ordinal: probe, target) else {
+                        high = probe
+                        break
+                    }
+                    low = probe + 1
+                    step *= 2
+                }
+            }
+            while low < high {
+                let middle = (low + high) / 2
+                if table.precedes(ordinal: middle, target) {
+                    low = middle + 1
+                } else {
+                    high = middle
+                }
+            }
+            ordinal = low
+        }
+    }
+
+    /// Whether the key of the entry at `ordinal` (its field's two bytes, then its text) sorts before `target`,
+    /// byte by byte.
+    private func precedes(ordinal: Int, _ target: [UInt8]) -> Bool {
+        let entry = entries[ordinal]
+        let high = UInt8(entry.field.rawValue >> 8)
+        let low = UInt8(truncatingIfNeeded: entry.field.rawValue)
+        // A target that is a prefix of the key sorts first.
+        guard let first = target.first else { return false }
+        if high != first { return high < first }
+        guard target.count > 1 else { return false }
+        if low != target[1] { return low < target[1] }
+        let text = texts[Int(entry.text)]
+        return bytes.withUnsafeBytes { bytes in
+            target.withUnsafeBytes { target in
+                bytes[Int(text.offset)..<Int(text.offset + text.length)].lexicographicallyPrecedes(target[2...])
+            }
+        }
+    }
+
+    private func firstEntry(of term: String) -> Int32 {
+        var term = term
+        return term.withUTF8 { utf8 in
+            switch Self.find(UnsafeRawBufferPointer(utf8), bytes: bytes, texts: texts, slots: slots) {
+            case .found(let text): texts[text].firstEntry
+            case .empty: -1
+            }
+        }
+    }
+
+    private enum Probe {
+        case found(Int)
+        case empty(Int)
+    }
+
+    /// The text equal to `term`, or the empty slot where it would go.
+    private static func find(_ term: UnsafeRawBufferPointer, bytes: [UInt8], texts: [Text], slots: [Int32]) -> Probe {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: XXHash64.hash(term)) & mask
+        return bytes.withUnsafeBytes { stored in
+            while true {
+                let index = Int(slots[slot])
+                if index < 0 { return .empty(slot) }
+                let text = texts[index]
+                let start = Int(text.offset)
+                if Int(text.length) == term.count, term.elementsEqual(stored[start..<(start + term.count)]) {
+                    return .found(index)
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+}
