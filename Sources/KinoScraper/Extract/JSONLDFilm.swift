@@ -123,7 +123,8 @@ struct JSONLDFilm {
     }
 
     private func credit(name: String, link: String?, role: Role) -> SourceCredit {
-        let id = link.flatMap(context.resolve).flatMap(FilmSite.kinopoiskPersonID)
+        // Only a Kinopoisk person link (`/name/ID/`) gives an id: other links are not worth resolving.
+        let id = link.flatMap { $0.contains("/name/") ? context.resolve($0) : nil }.flatMap(FilmSite.kinopoiskPersonID)
         let russian = FieldText.isCyrillic(name)
         return SourceCredit(nameRU: russian ? name : nil, nameEN: russian ? nil : name, kinopoiskID: id, role: role)
     }
