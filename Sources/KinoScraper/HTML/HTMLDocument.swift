@@ -36,7 +36,13 @@ package final class HTMLDocument {
         // UTF-8 is pruned before it is checked: pruning cuts only at ASCII bytes, so the bytes it keeps are repaired
         // exactly as the whole page would be, and most of the page is never looked at twice.
         let pruned = bytes.withUnsafeBufferPointer { MarkupPruner.prune($0, keeping: vocabulary) }
-        try self.init(prunedText: charset.decode(pruned), url: url, vocabulary: vocabulary)
+        let hasByteOrderMark = HTMLCharset.byteOrderMark(pruned) != nil
+        if !hasByteOrderMark, (try? UTF8Span(validating: pruned.span)) != nil {
+            // Valid UTF-8 (nearly every page) goes to libxml2 as it is, without a copy into a String.
+            try self.init(utf8: pruned, url: url, vocabulary: vocabulary)
+        } else {
+            try self.init(prunedText: charset.decode(pruned), url: url, vocabulary: vocabulary)
+        }
     }
 
     /// Parses a page's text, cut down first to `vocabulary`: comments, styles, SVG and scripts other than JSON-LD are
@@ -47,20 +53,30 @@ package final class HTMLDocument {
         try self.init(prunedText: String(decoding: pruned, as: UTF8.self), url: url, vocabulary: vocabulary)
     }
 
-    private init(prunedText: String, url: String, vocabulary: MarkupVocabulary) throws {
-        _ = Self.initialised
-        self.vocabulary = vocabulary
+    private convenience init(prunedText: String, url: String, vocabulary: MarkupVocabulary) throws {
         var text = prunedText
-        let parsed: htmlDocPtr? = text.withUTF8 { utf8 -> htmlDocPtr? in
-            guard let base = utf8.baseAddress, utf8.count > 0, utf8.count <= Int(Int32.max) else { return nil }
-            return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { characters in
-                htmlReadMemory(characters, Int32(utf8.count), url, "UTF-8", Self.options)
-            }
-        }
-        guard let parsed else {
+        try self.init(tree: text.withUTF8 { Self.parse($0, url: url) }, url: url, vocabulary: vocabulary)
+    }
+
+    /// Parses valid UTF-8 bytes.
+    private convenience init(utf8: [UInt8], url: String, vocabulary: MarkupVocabulary) throws {
+        try self.init(tree: utf8.withUnsafeBufferPointer { Self.parse($0, url: url) }, url: url, vocabulary: vocabulary)
+    }
+
+    private init(tree: htmlDocPtr?, url: String, vocabulary: MarkupVocabulary) throws {
+        guard let tree else {
             throw ScraperError(.unreadablePage, "\(url): the page has no HTML to parse")
         }
-        tree = parsed
+        self.tree = tree
+        self.vocabulary = vocabulary
+    }
+
+    private static func parse(_ utf8: UnsafeBufferPointer<UInt8>, url: String) -> htmlDocPtr? {
+        _ = initialised
+        guard let base = utf8.baseAddress, utf8.count > 0, utf8.count <= Int(Int32.max) else { return nil }
+        return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { characters in
+            htmlReadMemory(characters, Int32(utf8.count), url, "UTF-8", options)
+        }
     }
 
     deinit {
