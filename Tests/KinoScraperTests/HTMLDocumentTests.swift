@@ -95,6 +95,12 @@ struct MarkupPrunerTests {
         #expect(pruned.text() == "a b c d e f g h")
     }
 
+    @Test func unwrappedElementsKeepTheirContentAndOnlyKnownClassesKeepTheirTags() {
+        let vocabulary = MarkupVocabulary(attributes: ["class"], classes: ["gray"], unwrappedElements: ["span"])
+        #expect(Self.pruned(#"<p><span class="x">a <SPAN class="gray y">b</SPAN> <span>c</span></span>d</span></p>"#, keeping: vocabulary)
+            == #"<p>a <SPAN class="gray">b</SPAN> cd</p>"#)
+    }
+
     @Test func titleAndTextareaBodiesAreCopiedAsWritten() {
         let vocabulary = MarkupVocabulary(attributes: [], classes: [])
         #expect(Self.pruned("<title lang=en>A <b class=x> & B</title><p id=2>c", keeping: vocabulary)

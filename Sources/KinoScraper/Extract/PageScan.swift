@@ -73,6 +73,7 @@ extension MarkupVocabulary {
         classes: ["infobox", "dubInfo", "name", "role", "gray", "breadcrumbs__sub"],
         linkRelations: ["canonical"],
         droppedVoidElements: ["img", "input", "source", "track", "embed", "area", "wbr"],
-        dropsSpaceBeforeLineBreaks: true
+        dropsSpaceBeforeLineBreaks: true,
+        unwrappedElements: ["span"]
     )
 }

@@ -20,9 +20,14 @@ package struct MarkupVocabulary: Sendable {
     /// of a node breaks the line there anyway (``HTMLNode/rawText(skipping:)``), so the text read is the same and
     /// libxml2 builds a node fewer.
     package var dropsSpaceBeforeLineBreaks: Bool
+    /// Elements whose tags are left out and their content kept, unless one of the vocabulary's classes remains on
+    /// them (`span`: a page holds hundreds, and only a few of a known class matter).
+    package var unwrappedElements: Set<String>
 
     package init(attributes: Set<String>?, classes: Set<String>?, linkRelations: Set<String>? = nil,
-                 droppedVoidElements: Set<String> = [], dropsSpaceBeforeLineBreaks: Bool = false) {
+                 droppedVoidElements: Set<String> = [], dropsSpaceBeforeLineBreaks: Bool = false,
+                 unwrappedElements: Set<String> = []) {
+        self.unwrappedElements = unwrappedElements
         self.attributes = attributes
         self.classes = classes
         self.linkRelations = linkRelations
@@ -55,8 +60,10 @@ package enum MarkupPruner {
         var linkRelations: [[UInt8]]?
         var droppedVoidElements: [[UInt8]]
         var dropsSpaceBeforeLineBreaks: Bool
+        var unwrappedElements: [[UInt8]]
 
         init(_ vocabulary: MarkupVocabulary) {
+            unwrappedElements = vocabulary.unwrappedElements.map { Array($0.lowercased().utf8) }
             dropsSpaceBeforeLineBreaks = vocabulary.dropsSpaceBeforeLineBreaks
             droppedVoidElements = vocabulary.droppedVoidElements.map { Array($0.lowercased().utf8) }
             attributes = vocabulary.attributes.map { $0.map { Array($0.lowercased().utf8) } }
@@ -70,6 +77,8 @@ package enum MarkupPruner {
         let vocabulary: Vocabulary
         var output: [UInt8] = []
         var cursor = 0
+        /// For each open unwrapped element (innermost last): whether its tags were kept.
+        var unwrapped: [Bool] = []
 
         init(input: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary) {
             self.input = input
@@ -93,9 +102,10 @@ package enum MarkupPruner {
                 } else if next == Byte.exclamation, matches(Word.commentStart, at: open) {
                     cursor = find(Word.commentEnd, from: open + 4).map { $0 + 3 } ?? input.count
                 } else if next == Byte.slash || next == Byte.exclamation || next == Byte.question {
-                    // End tags, doctypes and processing instructions go through as written, to their first `>`.
+                    // End tags, doctypes and processing instructions go through as written, to their first `>`,
+                    // but for the end tags of unwrapped elements.
                     let end = find(Byte.greaterThan, from: open + 1) ?? input.count - 1
-                    copy(open..<(end + 1))
+                    if next != Byte.slash || !closesUnwrapped(open + 2) { copy(open..<(end + 1)) }
                     cursor = end + 1
                 } else {
                     output.append(Byte.lessThan)
@@ -139,6 +149,18 @@ package enum MarkupPruner {
             if vocabulary.droppedVoidElements.contains(where: { equalsIgnoringCase(name, $0) }) {
                 cursor = attributes(from: nameEnd, emitting: false).map { $0.end + 1 } ?? input.count
                 return
+            }
+            if isUnwrapped(name) {
+                guard let (tagEnd, classes) = attributes(from: nameEnd, emitting: false, capturing: Word.class) else {
+                    cursor = input.count
+                    return
+                }
+                let kept = classes.map(hasKeptClass) ?? false
+                unwrapped.append(kept)
+                if !kept {
+                    cursor = tagEnd + 1
+                    return
+                }
             }
             let written = output.count
             output.append(Byte.lessThan)
@@ -229,6 +251,34 @@ package enum MarkupPruner {
                 copy(value)
             }
             output.append(mark)
+        }
+
+        private func isUnwrapped(_ name: Range<Int>) -> Bool {
+            vocabulary.unwrappedElements.contains { equalsIgnoringCase(name, $0) }
+        }
+
+        /// For an end tag whose name starts at `start`: whether it closes an unwrapped element whose tags were left
+        /// out (it is then left out too). A stray end tag of such an element is left out as well.
+        private mutating func closesUnwrapped(_ start: Int) -> Bool {
+            guard !vocabulary.unwrappedElements.isEmpty else { return false }
+            var end = start
+            while end < input.count, !Byte.endsName(input[end]) { end += 1 }
+            guard isUnwrapped(start..<end) else { return false }
+            return !(unwrapped.popLast() ?? false)
+        }
+
+        /// Whether a `class` value lists a class of the vocabulary (every class counts when it keeps all).
+        private func hasKeptClass(_ value: Range<Int>) -> Bool {
+            guard let classes = vocabulary.classes else { return !value.isEmpty }
+            var index = value.lowerBound
+            while index < value.upperBound {
+                while index < value.upperBound, Byte.isSpace(input[index]) { index += 1 }
+                let start = index
+                while index < value.upperBound, !Byte.isSpace(input[index]) { index += 1 }
+                let token = UnsafeBufferPointer(rebasing: input[start..<index])
+                if start < index, classes.contains(where: { $0.elementsEqual(token) }) { return true }
+            }
+            return false
         }
 
         private func isSpaceOnly(_ range: Range<Int>) -> Bool {
