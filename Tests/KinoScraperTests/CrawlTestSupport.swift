@@ -50,7 +50,9 @@ enum CrawlTestSupport {
         return (directory, "sqlite://\(directory.path)/staging.sqlite")
     }
 
-    static func fetcher(timeout: Duration = .seconds(5), maxBodyBytes: Int = 10 * 1024 * 1024,
+    /// A fetcher for tests. The default deadline is long: under a loaded test run a page of a megabyte must not time
+    /// out and be fetched twice; tests of timeouts set their own.
+    static func fetcher(timeout: Duration = .seconds(30), maxBodyBytes: Int = 10 * 1024 * 1024,
                         retry: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(20))) -> HTTPPageFetcher {
         HTTPPageFetcher(configuration: .init(userAgent: userAgent, maxBodyBytes: maxBodyBytes, timeout: timeout, retry: retry))
     }

@@ -229,8 +229,10 @@ extension CrawlerTests {
         })
         try await site.start()
         let staging = try await StagingStore.open("sqlite::memory:")
-        // The fetcher waits at most 100 ms itself, so the crawl has to come back.
-        let fetcher = CrawlTestSupport.fetcher(retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(20), maxRetryAfter: .milliseconds(100)))
+        // The fetcher waits at most 100 ms itself, so the crawl has to come back. Its deadline is long: on a loaded
+        // machine a slow answer must not turn into a timeout and an attempt of its own.
+        let fetcher = CrawlTestSupport.fetcher(timeout: .seconds(30),
+                                               retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(20), maxRetryAfter: .milliseconds(100)))
         let report = try await Crawler(configuration: Self.configuration(site), fetcher: fetcher, staging: staging,
                                        extract: CrawlTestSupport.extract).run()
         let busy = try await staging.frontierEntries().first { $0.url.absoluteString.hasSuffix("/busy") }
