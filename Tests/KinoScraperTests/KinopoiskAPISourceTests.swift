@@ -23,6 +23,13 @@ struct KinopoiskAPISourceTests {
                                   body: [UInt8](try JSONSerialization.data(withJSONObject: body)))
     }
 
+    /// The source on the local site with the right key, unthrottled.
+    static func configuration(_ site: LocalSite) -> KinopoiskAPISource.Configuration {
+        var configuration = KinopoiskAPISource.Configuration(baseURL: site.baseURL, apiKey: key)
+        configuration.rate = 100
+        return configuration
+    }
+
     static func unauthorized() -> LocalSite.Response {
         LocalSite.Response(status: 401, headers: [("Content-Type", "application/json")],
                            body: Array(#"{"statusCode":401,"message":"Переданный токен некорректен!"}"#.utf8))
@@ -49,9 +56,7 @@ struct KinopoiskAPISourceTests {
         let (staging, folder) = try await Self.staging()
         defer { try? FileManager.default.removeItem(atPath: folder) }
 
-        var configuration = KinopoiskAPISource.Configuration(baseURL: site.baseURL, apiKey: Self.key)
-        configuration.rate = 100
-        let report = try await KinopoiskAPISource(configuration: configuration).run(into: staging)
+        let report = try await KinopoiskAPISource(configuration: Self.configuration(site)).run(into: staging)
         #expect(report.pages == 2)
         #expect(site.requests(for: "/v1.4/movie").count == 2)
         #expect(site.requests(for: "/v1.4/movie").allSatisfy { $0.query?.contains("limit=250") == true })
@@ -81,8 +86,7 @@ struct KinopoiskAPISourceTests {
         let (staging, folder) = try await Self.staging()
         defer { try? FileManager.default.removeItem(atPath: folder) }
 
-        var configuration = KinopoiskAPISource.Configuration(baseURL: site.baseURL, apiKey: Self.key)
-        configuration.rate = 100
+        var configuration = Self.configuration(site)
         configuration.details = true
         let report = try await KinopoiskAPISource(configuration: configuration).run(into: staging)
         #expect(report.films == 2)

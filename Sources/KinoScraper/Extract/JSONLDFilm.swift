@@ -134,10 +134,10 @@ struct JSONLDFilm {
     func strings(_ key: String, objectsToo: Bool = true) -> [String] {
         let values: [Any] = if let array = object[key] as? [Any] { array } else { object[key].map { [$0] } ?? [] }
         return values.compactMap { value -> String? in
-            let text: String? = switch value {
-            case let string as String: string
-            case _ where jsonNumber(value) != nil: jsonNumber(value)?.stringValue
-            case let nested as [String: Any] where objectsToo: (nested["name"] ?? nested["@value"]) as? String
+            let text: String? = switch (value, jsonNumber(value)) {
+            case (let string as String, _): string
+            case (_, let number?): number.stringValue
+            case (let nested as [String: Any], _) where objectsToo: (nested["name"] ?? nested["@value"]) as? String
             default: nil
             }
             return text.map { FieldText.decodingEntities($0).collapsingWhitespace() }?.nonEmpty
