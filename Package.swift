@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "KinoIndex", targets: ["KinoIndex"]),
         .library(name: "KinoSearch", targets: ["KinoSearch"]),
         .library(name: "KinoScraper", targets: ["KinoScraper"]),
+        .library(name: "KinoWeb", targets: ["KinoWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -20,6 +21,12 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        // Without its default traits: Kino reads no swift-configuration providers.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -85,6 +92,21 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // The web role: the JSON API and the server-rendered site on Hummingbird, with metrics and index reloads.
+        .target(
+            name: "KinoWeb",
+            dependencies: [
+                "KinoCatalog",
+                "KinoSearch",
+                "KinoIndex",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "kino",
             dependencies: [
@@ -93,6 +115,9 @@ let package = Package(
                 "KinoSearch",
                 "KinoScraper",
                 "KinoLocalSite",
+                "KinoWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -122,6 +147,15 @@ let package = Package(
             name: "KinoScraperTests",
             dependencies: ["KinoScraper", "KinoLocalSite", "KinoSearch", "KinoIndex", "KinoCatalog"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "KinoWebTests",
+            dependencies: [
+                "KinoWeb",
+                "KinoSearch",
+                "KinoCatalog",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
 
     ],

@@ -119,3 +119,20 @@ extension IndexedFilm {
         try container.encode(poster, forKey: .poster)
     }
 }
+
+/// A film as result lists show it (id, titles, year, type, genres, countries, rating, votes, poster, external ids),
+/// for lists other than search hits: a person's films, suggestions.
+public struct FilmSummary: Encodable, Sendable {
+    public var film: IndexedFilm
+
+    public init(_ film: IndexedFilm) {
+        self.film = film
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FilmJSONKey.self)
+        try film.encodeListing(into: &container)
+        try container.encode(film.type.rawValue, forKey: .type)
+        try container.encode(ExternalIDs(film.externalIDs), forKey: .externalIDs)
+    }
+}

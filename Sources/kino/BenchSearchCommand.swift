@@ -12,7 +12,7 @@ struct BenchRelevance: ParsableCommand {
     @Option(name: .long, help: "Queries per category.") var perCategory = 300
     @Option(name: .long, help: "The seed of the query generator.") var seed: UInt64 = 1
     @Option(name: .long, help: "Print this many misses per category.") var misses = 0
-    @Flag(name: .long, help: "Only print the generated queries, a line each: category, tab, query.") var printQueries = false
+    @Flag(name: .long, help: "Only print the generated queries, a line each: category, query and the ids of the films it targets (comma-separated), by tabs.") var printQueries = false
     @Option(name: .long, help: "The index folder.") var indexDir = "IndexData"
 
     func run() throws {
@@ -20,7 +20,7 @@ struct BenchRelevance: ParsableCommand {
         let queries = KnownItemQueries(index: searcher.index, perCategory: perCategory, seed: seed)
         if printQueries {
             for query in queries.queries {
-                print("\(query.category.rawValue)\t\(query.text)")
+                print("\(query.category.rawValue)\t\(query.text)\t\(query.targets.sorted().map(String.init).joined(separator: ","))")
             }
             return
         }

@@ -6,7 +6,7 @@ struct Kino: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kino",
         abstract: "Kino: film search and discovery for Russian and English.",
-        subcommands: [ImportCommand.self, CatalogCommand.self, IndexCommand.self, SearchCommand.self, SimilarCommand.self, Analyze.self, ExtractCommand.self, ScrapeCommand.self, SyncCommand.self, BenchCommand.self]
+        subcommands: [ServeCommand.self, ImportCommand.self, CatalogCommand.self, IndexCommand.self, SearchCommand.self, SimilarCommand.self, Analyze.self, ExtractCommand.self, ScrapeCommand.self, SyncCommand.self, BenchCommand.self]
     )
 }
 
