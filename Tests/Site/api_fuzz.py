@@ -95,16 +95,23 @@ def write_config(config_path, schema, base):
 
 def summarize(ndjson_path):
     """Cases per operation, evaluations per check, and the distinct failures, from schemathesis' NDJSON events."""
-    cases, evaluations, failures = {}, {}, {}
+    cases, evaluations, failures, errors = {}, {}, {}, []
     if not os.path.exists(ndjson_path):
-        return cases, evaluations, failures
+        return cases, evaluations, failures, errors
     with open(ndjson_path) as f:
         for line in f:
             try:
                 event = json.loads(line)
             except ValueError:
                 continue
-            scenario = event.get("ScenarioFinished") if isinstance(event, dict) else None
+            if not isinstance(event, dict):
+                continue
+            for kind in ("NonFatalError", "FatalError"):
+                if kind in event:
+                    value = event[kind].get("value") or {}
+                    errors.append(f"{event[kind].get('label', '')}: {value.get('type', kind)}: "
+                                  f"{value.get('message', '')}".strip())
+            scenario = event.get("ScenarioFinished")
             if not scenario:
                 continue
             recorder = scenario.get("recorder") or {}
@@ -118,7 +125,7 @@ def summarize(ndjson_path):
                         key = (failure.get("code"), failure.get("title"), label,
                                (failure.get("message") or "").strip())
                         failures[key] = failures.get(key, 0) + 1
-    return cases, evaluations, failures
+    return cases, evaluations, failures, errors
 
 
 def main():
@@ -174,7 +181,7 @@ def main():
     except ServerError as error:
         sys.exit(f"api fuzz: {error}")
 
-    cases, evaluations, failures = summarize(ndjson)
+    cases, evaluations, failures, errors = summarize(ndjson)
     print(f"\napi fuzz: {time.monotonic() - started:.0f} s; reports, config and server log in {args.artifacts}")
     print("cases sent per operation:")
     for label, count in sorted(cases.items()):
@@ -186,6 +193,11 @@ def main():
             print(f"  {code} {title}: {label} ({count} cases)")
             for line in message.splitlines()[:4]:
                 print(f"      {line}")
+    if errors:
+        print("errors (a dropped connection or a server that went away is a crash):")
+        for error in errors:
+            lines = [line for line in error.splitlines() if line.strip()]
+            print("  " + "\n      ".join(lines[:8]))
     if status == 0 and alive:
         print("api fuzz: passed, no server errors or schema violations found")
         return 0
