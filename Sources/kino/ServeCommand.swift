@@ -28,6 +28,8 @@ struct ServeCommand: AsyncParsableCommand {
     var publicURL: String?
     @Option(name: .long, help: "Seconds between checks for a new index generation.") var reloadSeconds = 2.0
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error.") var logLevel = "info"
+    @Flag(name: .long, help: "Answer every request anew, without keeping answers to repeated searches and pages.")
+    var noCache = false
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port: must be from 0 to 65535") }
@@ -59,7 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.publicURL = publicURL
             configuration.reloadInterval = .milliseconds(Int(reloadSeconds * 1000))
             let app = try buildApplication(configuration: configuration,
-                                           services: WebServices(store: store, index: index), logger: logger)
+                                           services: WebServices(store: store, index: index, caching: !noCache), logger: logger)
             try await app.runService()
             try await store.close()
         } catch {

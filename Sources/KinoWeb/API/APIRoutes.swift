@@ -25,15 +25,20 @@ struct APIRoutes: Sendable {
     @Sendable func search(_ request: Request, context: KinoRequestContext) async throws -> Response {
         let language = try SearchParameters.language(request.uri.queryParameters) ?? .ru
         let query = try SearchParameters.request(request.uri.queryParameters, language: language)
-        let response = try services.search(query)
-        return try JSONResponse.encode(response)
+        let generation = services.index.current
+        return try await services.cache.answer(services.cacheKey(generation, language: language, uri: request.uri.string)) {
+            try JSONResponse.body(try services.search(query, on: generation))
+        }
     }
 
     @Sendable func suggest(_ request: Request, context: KinoRequestContext) async throws -> Response {
         let parameters = request.uri.queryParameters
         let language = try SearchParameters.language(parameters) ?? .ru
         let text = parameters.get("q") ?? ""
-        return try JSONResponse.encode(try services.suggest(text, language: language))
+        let generation = services.index.current
+        return try await services.cache.answer(services.cacheKey(generation, language: language, uri: request.uri.string)) {
+            try JSONResponse.body(try services.suggest(text, language: language, on: generation))
+        }
     }
 
     @Sendable func film(_ request: Request, context: KinoRequestContext) async throws -> Response {
@@ -110,10 +115,14 @@ struct FilmDetail: Encodable {
 
 enum JSONResponse {
     static func encode(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let (headers, body) = try self.body(value)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: body))
+    }
+
+    /// The headers and body of `value` as JSON.
+    static func body(_ value: some Encodable) throws -> (HTTPFields, ByteBuffer) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return ([.contentType: "application/json; charset=utf-8"], ByteBuffer(bytes: try encoder.encode(value)))
     }
 }

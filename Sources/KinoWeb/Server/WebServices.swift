@@ -7,17 +7,28 @@ import Metrics
 public struct WebServices: Sendable {
     public let store: any CatalogStore
     public let index: ServedIndex
+    /// Answers to repeated requests on the served generation.
+    let cache = ResponseCache()
+    let caching: Bool
     private let searchTimer = Timer(label: "kino_search_duration", preferredDisplayUnit: .seconds)
 
-    public init(store: any CatalogStore, index: ServedIndex) {
+    /// `caching`: whether repeated searches, suggestions and pages are answered from memory (see ``ResponseCache``).
+    public init(store: any CatalogStore, index: ServedIndex, caching: Bool = true) {
         self.store = store
         self.index = index
+        self.caching = caching
     }
 
-    /// A search on the generation served now; its time goes to the `kino_search_duration` histogram.
-    func search(_ request: SearchRequest) throws(WebError) -> SearchResponse {
+    /// The cache key of a request on `generation`, or nil when caching is off.
+    func cacheKey(_ generation: ServedIndex.Generation, language: SearchRequest.Language, uri: String) -> String? {
+        !caching ? nil : ResponseCache.key(generation: generation.name, language: language.rawValue, uri: uri)
+    }
+
+    /// A search on `generation` (the one served now by default); its time goes to the `kino_search_duration`
+    /// histogram.
+    func search(_ request: SearchRequest, on generation: ServedIndex.Generation? = nil) throws(WebError) -> SearchResponse {
         do {
-            let response = try index.current.searcher.search(request)
+            let response = try (generation ?? index.current).searcher.search(request)
             searchTimer.recordNanoseconds(Int64(response.tookMilliseconds * 1_000_000))
             return response
         } catch {
@@ -27,12 +38,12 @@ public struct WebServices: Sendable {
 
     /// At most 10 films and people for a search box: the best films for the words typed so far (the last word as a
     /// prefix), then people whose names start so.
-    func suggest(_ text: String, language: SearchRequest.Language) throws(WebError) -> Suggestions {
+    func suggest(_ text: String, language: SearchRequest.Language, on generation: ServedIndex.Generation) throws(WebError)
+        -> Suggestions {
         let text = String(text.prefix(SearchRequest.maximumQueryCharacters))
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             return Suggestions(query: text, corrected: nil, suggestions: [])
         }
-        let generation = index.current
         let people = generation.people.matching(text, limit: 3)
         var request = SearchRequest(query: text)
         request.perPage = Suggestions.limit - min(people.count, 3)

@@ -56,6 +56,12 @@ struct SiteRenderer: Sendable {
     /// Renders `template` with `values` and the page's head, as an HTML response.
     func page(_ template: String, head: Head, values: [String: Any], request: Request,
               status: HTTPResponse.Status = .ok) -> Response {
+        let (headers, body) = render(template, head: head, values: values, request: request)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: body))
+    }
+
+    /// The headers and HTML of a page (see ``page(_:head:values:request:status:)``).
+    func render(_ template: String, head: Head, values: [String: Any], request: Request) -> (HTTPFields, ByteBuffer) {
         let (language, fromURL) = Self.language(request)
         let strings = SiteStrings.table(language)
         let other: SearchRequest.Language = language == .ru ? .en : .ru
@@ -84,7 +90,14 @@ struct SiteRenderer: Sendable {
         if fromURL {
             headers[.setCookie] = "lang=\(language.rawValue); Path=/; Max-Age=31536000; SameSite=Lax"
         }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+        return (headers, ByteBuffer(string: html))
+    }
+
+    /// The cache key of a page request, or nil when the page must not be kept: caching is off, or the URL chose the
+    /// language (the answer sets a cookie).
+    func cacheKey(_ request: Request, services: WebServices, generation: ServedIndex.Generation) -> String? {
+        let (language, fromURL) = Self.language(request)
+        return fromURL ? nil : services.cacheKey(generation, language: language, uri: request.uri.string)
     }
 
     /// The HTML page of an error: 404 "page not found", or the error's message.

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import KinoCatalog
 import KinoIndex
@@ -15,23 +16,23 @@ struct SiteRoutes: Sendable {
 
     func register(on router: Router<KinoRequestContext>) {
         router.get("/", use: home)
-        router.get("search") { request, _ in try self.searchPage(request, fixed: nil) }
+        router.get("search") { request, _ in try await self.searchPage(request, fixed: nil) }
         router.get("genres/:genre") { request, context in
             let name = context.parameters.get("genre") ?? ""
             guard let genre = Genre(rawValue: name) else { throw WebError.notFound("no genre \(name.prefix(40))") }
-            return try self.searchPage(request, fixed: ("genre", genre.rawValue))
+            return try await self.searchPage(request, fixed: ("genre", genre.rawValue))
         }
         router.get("countries/:code") { request, context in
             let code = (context.parameters.get("code") ?? "").uppercased()
             guard code.count == 2, Country(code: code) != nil else { throw WebError.notFound("no country \(code.prefix(40))") }
-            return try self.searchPage(request, fixed: ("country", code))
+            return try await self.searchPage(request, fixed: ("country", code))
         }
         router.get("decades/:year") { request, context in
             let text = context.parameters.get("year") ?? ""
             guard let year = Int(text), (1800...2100).contains(year), year % 10 == 0 else {
                 throw WebError.notFound("no decade \(text.prefix(40))")
             }
-            return try self.searchPage(request, fixed: ("decade", String(year)))
+            return try await self.searchPage(request, fixed: ("decade", String(year)))
         }
         router.get("films/:id", use: filmPage)
         router.get("people/:id", use: personPage)
@@ -53,14 +54,21 @@ struct SiteRoutes: Sendable {
 
     // MARK: - Home
 
-    @Sendable func home(_ request: Request, context: KinoRequestContext) throws -> Response {
+    @Sendable func home(_ request: Request, context: KinoRequestContext) async throws -> Response {
+        let generation = services.index.current
+        return try await services.cache.answer(renderer.cacheKey(request, services: services, generation: generation)) {
+            try homeParts(request, generation: generation)
+        }
+    }
+
+    func homeParts(_ request: Request, generation: ServedIndex.Generation) throws -> (HTTPFields, ByteBuffer) {
         let (language, _) = SiteRenderer.language(request)
         let strings = SiteStrings.table(language)
         var browse = SearchRequest()
         browse.language = language
         browse.perPage = 100
         browse.highlight = false
-        let popular = try services.search(browse)
+        let popular = try services.search(browse, on: generation)
         // Top rated among the most voted hundred, so a film rated by three people does not lead.
         let rated: [(film: IndexedFilm, rating: Double)] = popular.hits.compactMap { hit in
             hit.film.rating.map { (hit.film, $0) }
@@ -76,7 +84,7 @@ struct SiteRoutes: Sendable {
         ]
         let head = SiteRenderer.Head(title: "\(strings["siteName"]!) — \(strings["tagline"]!)",
                                      description: strings["tagline"]!, canonicalPath: "/")
-        return renderer.page("home", head: head, values: values, request: request)
+        return renderer.render("home", head: head, values: values, request: request)
     }
 
     static func facetLinks(_ values: [SearchResponse.FacetValue]) -> [[String: Any]] {
@@ -94,7 +102,15 @@ struct SiteRoutes: Sendable {
     // MARK: - Search and browse
 
     /// The search page; `fixed` is the facet value a browse page (`/genres/drama`) always applies.
-    func searchPage(_ request: Request, fixed: (name: String, value: String)?) throws -> Response {
+    func searchPage(_ request: Request, fixed: (name: String, value: String)?) async throws -> Response {
+        let generation = services.index.current
+        return try await services.cache.answer(renderer.cacheKey(request, services: services, generation: generation)) {
+            try searchParts(request, fixed: fixed, generation: generation)
+        }
+    }
+
+    func searchParts(_ request: Request, fixed: (name: String, value: String)?, generation: ServedIndex.Generation)
+        throws -> (HTTPFields, ByteBuffer) {
         let (language, _) = SiteRenderer.language(request)
         let strings = SiteStrings.table(language)
         let parameters = request.uri.queryParameters
@@ -112,7 +128,7 @@ struct SiteRoutes: Sendable {
             default: query.decades += Int(fixed.value).map { [$0] } ?? []
             }
         }
-        let response = try services.search(query)
+        let response = try services.search(query, on: generation)
 
         var facets: [[String: Any]] = []
         for name in SearchParameters.facetNames {
@@ -193,7 +209,7 @@ struct SiteRoutes: Sendable {
             path: path, query.page > 1 ? [("page", String(query.page))] : [])
         let head = SiteRenderer.Head(title: title, description: "\(heading): \(description)", canonicalPath: canonical,
                                      query: query.query, noindex: fixed == nil)
-        return renderer.page("search", head: head, values: values, request: request)
+        return renderer.render("search", head: head, values: values, request: request)
     }
 
     static func label(of facet: (name: String, value: String), language: SearchRequest.Language) -> String {
@@ -225,13 +241,15 @@ struct SiteRoutes: Sendable {
 
     @Sendable func filmPage(_ request: Request, context: KinoRequestContext) async throws -> Response {
         let id = try APIRoutes.id(context)
-        guard let film = try await services.store.film(id: id) else { throw WebError.notFound("film \(id)") }
-        let (language, _) = SiteRenderer.language(request)
         let generation = services.index.current
-        let similar = (try? SimilarFilms(searcher: generation.searcher).find(filmID: id, limit: 12).matches) ?? []
-        return renderer.page("film", head: FilmPage.head(film, language: language),
-                             values: FilmPage.values(film, similar: similar.map(\.film), language: language),
-                             request: request)
+        return try await services.cache.answer(renderer.cacheKey(request, services: services, generation: generation)) {
+            guard let film = try await services.store.film(id: id) else { throw WebError.notFound("film \(id)") }
+            let (language, _) = SiteRenderer.language(request)
+            let similar = (try? SimilarFilms(searcher: generation.searcher).find(filmID: id, limit: 12).matches) ?? []
+            return renderer.render("film", head: FilmPage.head(film, language: language),
+                                   values: FilmPage.values(film, similar: similar.map(\.film), language: language),
+                                   request: request)
+        }
     }
 
     @Sendable func personPage(_ request: Request, context: KinoRequestContext) async throws -> Response {
