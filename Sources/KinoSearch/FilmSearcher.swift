@@ -193,21 +193,26 @@ public struct FilmSearcher: Sendable {
         return query
     }
 
+    /// The year, rating and runtime ranges as column filters. A range that holds no value (a maximum rating of 0,
+    /// which no rated film has) becomes one that matches no film.
     private func rangeFilters(_ request: SearchRequest) -> [ColumnFilter] {
         var filters: [ColumnFilter] = []
         if request.yearFrom != nil || request.yearTo != nil {
-            let from = Int32(clamping: request.yearFrom ?? Int(Int32.min))
-            let to = Int32(clamping: request.yearTo ?? Int(Int32.max))
             // Films without a year (stored as 0) fall outside any range that starts after year 0.
-            filters.append(ColumnFilter(column: FilmSchema.year, .i32(max(from, 1)...max(to, 1))))
+            let from = max(Int32(clamping: request.yearFrom ?? Int(Int32.min)), 1)
+            let to = Int32(clamping: request.yearTo ?? Int(Int32.max))
+            filters.append(ColumnFilter(column: FilmSchema.year, .i32(from <= to ? from...to : Int32.min...Int32.min)))
         }
         if request.ratingMin != nil || request.ratingMax != nil {
-            let from = Float(request.ratingMin ?? 0), to = Float(request.ratingMax ?? 10)
-            filters.append(ColumnFilter(column: FilmSchema.rating, .f32(max(from, Float.leastNonzeroMagnitude)...to)))
+            // Films without a rating (stored as 0) fall outside every range.
+            let from = max(Float(request.ratingMin ?? 0), Float.leastNonzeroMagnitude)
+            let to = Float(request.ratingMax ?? 10)
+            filters.append(ColumnFilter(column: FilmSchema.rating, .f32(from <= to ? from...to : -1 ... -1)))
         }
         if request.runtimeMin != nil || request.runtimeMax != nil {
-            let from = UInt32(clamping: request.runtimeMin ?? 1), to = UInt32(clamping: request.runtimeMax ?? 100_000)
-            filters.append(ColumnFilter(column: FilmSchema.runtime, .u32(max(from, 1)...max(to, 1))))
+            let from = max(UInt32(clamping: request.runtimeMin ?? 1), 1)
+            let to = UInt32(clamping: request.runtimeMax ?? 100_000)
+            filters.append(ColumnFilter(column: FilmSchema.runtime, .u32(from <= to ? from...to : UInt32.max...UInt32.max)))
         }
         return filters
     }

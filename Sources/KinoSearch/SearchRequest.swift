@@ -82,6 +82,9 @@ public struct SearchRequest: Sendable, Hashable {
                 throw SearchError(.invalidArgument, "\(name): must be from 0 to 10000 minutes, got \(value)")
             }
         }
+        if let runtimeMin, let runtimeMax, runtimeMin > runtimeMax {
+            throw SearchError(.invalidArgument, "runtime_min: \(runtimeMin) is above runtime_max \(runtimeMax)")
+        }
         for decade in decades where decade % 10 != 0 {
             throw SearchError(.invalidArgument, "decade: \(decade) is not the first year of a decade")
         }

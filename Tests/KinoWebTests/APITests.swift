@@ -86,6 +86,24 @@ struct APITests {
         }
     }
 
+    @Test func emptyRangesFindNothingRatherThanFail() async throws {
+        try await WebFixture.application().test(.router) { client in
+            for query in ["rating_max=0", "rating_min=0&rating_max=0", "runtime_max=0", "runtime_min=0&runtime_max=0",
+                          "year_from=1800&year_to=1800", "rating_min=10", "q=matrix&rating_max=0.0001"] {
+                try await client.execute(uri: "/api/v1/search?\(query)", method: .get) { response in
+                    #expect(response.status == .ok, "\(query)")
+                    let body = try response.json()
+                    #expect(body["total"] as? Int == 0, "\(query)")
+                }
+            }
+            try await client.execute(uri: "/api/v1/search?runtime_min=100&runtime_max=90", method: .get) { response in
+                #expect(response.status == .badRequest)
+                let fields = try response.errorFields()
+                #expect(fields["message"]?.hasPrefix("runtime_min:") == true)
+            }
+        }
+    }
+
     @Test func oddQueriesGetAnswersNotServerErrors() async throws {
         let queries = ["\"", "((((", "-", "AND OR NOT", "*", String(repeating: "фильм ", count: 2000), "%00", "\u{0}",
                        "😀🎬", "<script>", "a\u{301}\u{301}\u{301}", "ё", String(repeating: "x", count: 10_000)]
