@@ -177,7 +177,8 @@ def main():
                 status = 124
             alive = server.alive()
             if not alive:
-                print(f"api fuzz: kino serve died during the run; log:\n{server.log_tail()}", file=sys.stderr)
+                print(f"api fuzz: kino serve died during the run; its log says:\n{server.crash_summary()}",
+                      file=sys.stderr)
     except ServerError as error:
         sys.exit(f"api fuzz: {error}")
 

@@ -82,7 +82,7 @@ class KinoServer:
         while True:
             if self.process.poll() is not None:
                 raise ServerError(f"kino serve exited with status {self.process.returncode} before /healthz answered; "
-                                  f"last lines of its log:\n{self.log_tail()}")
+                                  f"its log says:\n{self.crash_summary()}")
             try:
                 status, _, _ = http_get(self.base + "/healthz", timeout=5)
                 if status == 200:
@@ -106,6 +106,20 @@ class KinoServer:
                 return b"\n".join(f.read().splitlines()[-lines:]).decode("utf-8", "replace")
         except OSError:
             return "(no log)"
+
+    def crash_summary(self, frames=8):
+        """The fatal error and the top of the crashed thread's backtrace from the log, else its last lines."""
+        try:
+            with open(self.log_path, "rb") as f:
+                lines = f.read().decode("utf-8", "replace").splitlines()
+        except OSError:
+            return "(no log)"
+        fatal = [line for line in lines if "Fatal error" in line or "Program crashed" in line]
+        crashed = next((i for i, line in enumerate(lines) if line.rstrip().endswith("crashed:")), None)
+        if not fatal and crashed is None:
+            return "\n".join(lines[-30:])
+        stack = [line for line in lines[crashed:crashed + 3 + frames] if line.strip()] if crashed is not None else []
+        return "\n".join(fatal + stack)
 
     def stop(self):
         if self.process is not None and self.process.poll() is None:

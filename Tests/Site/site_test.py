@@ -253,7 +253,7 @@ class SiteTest:
         self.shot(page, name)
         if not self.server.alive():
             self.checks.check(False, "kino serve still running", self.base, "alive",
-                              f"exited with {self.server.process.returncode}; log:\n{self.server.log_tail()}")
+                              f"exited with {self.server.process.returncode}; log:\n{self.server.crash_summary()}")
             raise ServerDied()
 
     def every_page(self, page, where):
