@@ -41,7 +41,9 @@ public final class ServedIndex: Sendable {
             throw SearchError(error.code == .noIndex ? .noIndex : .corruptIndex, error.message)
         }
         self.root = root
-        served = Mutex(Generation(live.acquire(), root: root))
+        let first = Generation(live.acquire(), root: root)
+        _ = first.people
+        served = Mutex(first)
     }
 
     /// The generation served now.
@@ -55,6 +57,8 @@ public final class ServedIndex: Sendable {
         let result = live.reloadIfChanged()
         if case .switched = result {
             let next = Generation(live.acquire(), root: root)
+            // Made before the switch, so no request waits for it.
+            _ = next.people
             served.withLock { $0 = next }
         }
         return result
