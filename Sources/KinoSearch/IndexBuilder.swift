@@ -47,6 +47,29 @@ public struct IndexBuilder: Sendable {
                       bytes: Self.size(of: folder))
     }
 
+    /// Builds a new generation under `root` straight from a catalog snapshot file (`kino bench corpus` makes large
+    /// ones), without a database, and makes it current.
+    public static func build(snapshot path: String, root: String) throws -> Report {
+        let started = ContinuousClock.now
+        var writer = SegmentWriter(schema: FilmSchema.schema)
+        let analyzer = Analyzer()
+        var lastID = 0
+        _ = try CatalogSnapshot.read(path, person: { _ in }) { film in
+            guard film.id > lastID else {
+                throw SearchError(.invalidArgument, "\(path): film \(film.id) comes after film \(lastID); a snapshot lists films in id order")
+            }
+            lastID = film.id
+            _ = try writer.addDocument(FilmDocument.make(film, analyzer: analyzer))
+        }
+        let generations = IndexGenerations(root: root)
+        let name = try generations.write(writer)
+        _ = try? generations.removeUnused()
+        let elapsed = (ContinuousClock.now - started).components
+        return Report(generation: name, films: writer.docCount,
+                      seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18,
+                      bytes: size(of: generations.path(of: name)))
+    }
+
     /// The size in bytes of a file, or of the files of a folder.
     static func size(of path: String) -> Int {
         var isFolder: ObjCBool = false

@@ -17,9 +17,16 @@ extension IndexCommand {
 
         @OptionGroup var options: ReadOptions
         @Option(name: .long, help: "The index folder (generations and CURRENT live here).") var out = "IndexData"
+        @Option(name: .long, help: ArgumentHelp("Build from a catalog snapshot file instead of the catalog database.", valueName: "file"))
+        var snapshot: String?
 
         func run() async throws {
-            let report = try await options.withStore { store in try await IndexBuilder(store: store, root: out).build() }
+            let report: IndexBuilder.Report
+            if let snapshot {
+                report = try IndexBuilder.build(snapshot: snapshot, root: out)
+            } else {
+                report = try await options.withStore { store in try await IndexBuilder(store: store, root: out).build() }
+            }
             print(String(format: "built %@: %d films in %.2f s (%.0f films/s), %.1f MB", report.generation, report.films,
                          report.seconds, report.filmsPerSecond, Double(report.bytes) / 1_048_576))
         }

@@ -27,6 +27,6 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Run benchmarks.",
-        subcommands: [BenchAnalysis.self, BenchRelevance.self, BenchSearch.self, BenchExtract.self, BenchCrawl.self]
+        subcommands: [BenchAnalysis.self, BenchCorpus.self, BenchRelevance.self, BenchSearch.self, BenchExtract.self, BenchCrawl.self]
     )
 }
