@@ -1,8 +1,10 @@
 -- wrk script of the web benchmark: each connection cycles through the request paths in the file named after `--`
 -- (one path a line), starting at a different place per thread; counts responses by status and prints, when wrk is
 -- done, one line "KINO_RESULT {json}" with the request count, socket errors, non-2xx responses and latency
--- percentiles in microseconds.
---   wrk -t2 -c64 -d20s --latency -s Benchmarks/web/paths.lua http://127.0.0.1:PORT -- PATHS_FILE
+-- percentiles in microseconds. With a token after the file, every request gets a parameter the server ignores but
+-- that makes its URL new (`_=TOKEN-THREAD-N`; give each wrk run its own token), so no response can come from a
+-- cache keyed by URL.
+--   wrk -t2 -c64 -d20s --latency -s Benchmarks/web/paths.lua http://127.0.0.1:PORT -- PATHS_FILE [TOKEN]
 
 local threads = {}
 local counter = 0
@@ -21,6 +23,8 @@ function init(args)
     if #paths == 0 then error("no paths in " .. tostring(args[1])) end
     -- Spread the threads over the list so they do not ask the same thing at the same time.
     next_path = ((thread_number or 1) - 1) * math.floor(#paths / 2) % #paths + 1
+    token = args[2]
+    sent = 0
     non2xx = 0
     counts = {}
     statuses = ""
@@ -29,6 +33,11 @@ end
 function request()
     local path = paths[next_path]
     next_path = next_path % #paths + 1
+    if token then
+        sent = sent + 1
+        local separator = path:find("?", 1, true) and "&" or "?"
+        path = path .. separator .. "_=" .. token .. "-" .. (thread_number or 1) .. "-" .. sent
+    end
     return wrk.format("GET", path)
 end
 
