@@ -102,10 +102,11 @@ def dir_size(path):
     return total
 
 
-def run_queries(search, queries, passes):
+def run_queries(search, queries, passes, server_pid=None):
     """Runs every query once as a warm-up and then `passes` times, timing each `search(q)` call (which returns the
-    film ids of the top 10) with perf_counter_ns. Returns the first answer's time, the warm-up's hits and the
-    timed passes' latencies in nanoseconds."""
+    film ids of the top 10) with perf_counter_ns. Returns the first answer's time, the warm-up's hits, the
+    timed passes' latencies in nanoseconds, and VmRSS (of the server process, if there is one) after the first
+    query and after the warm-up."""
     first_ns = None
     rss_first = None
     hits = []
@@ -115,7 +116,7 @@ def run_queries(search, queries, passes):
         dt = time.perf_counter_ns() - t0
         if first_ns is None:
             first_ns = dt
-            rss_first = rss_kb()
+            rss_first = rss_kb(server_pid) if server_pid else rss_kb()
         hits.append(ids)
     rss_warm = rss_kb()
     lat = []
@@ -154,7 +155,7 @@ def worker_main(build, open_engine, describe):
         open_ns = time.perf_counter_ns() - t0
         rss_open = rss_kb()
         server_rss_open = rss_kb(server_pid) if server_pid else None
-        first_ns, hits, lat, rss_first, rss_warm = run_queries(search, queries, passes)
+        first_ns, hits, lat, rss_first, rss_warm = run_queries(search, queries, passes, server_pid)
         result = {
             "open_ms": open_ns / 1e6,
             "first_query_ms": first_ns / 1e6,
@@ -168,6 +169,8 @@ def worker_main(build, open_engine, describe):
         }
         if server_pid:
             result["server_rss_open_kb"] = server_rss_open
+            result["server_rss_first_query_kb"] = rss_first
+            result["rss_first_query_kb"] = None
             result["server_rss_after_kb"] = rss_kb(server_pid)
         close()
         print(json.dumps(result))

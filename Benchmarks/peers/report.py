@@ -42,7 +42,7 @@ def fmt_mb(b):
 
 def table(run):
     k = run["engines"]["Kino"]
-    lines = ["| engine | build | size | open | RSS open | RSS after | p50 | p95 | p99 | queries/s | S@1 | S@5 | S@1 without layout, translit. |",
+    lines = ["| engine | build | size | open | RSS, 1st query | RSS after | p50 | p95 | p99 | queries/s | S@1 | S@5 | S@1 without layout, translit. |",
              "|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name in engines_of(run):
         e = run["engines"][name]
@@ -205,8 +205,9 @@ def main():
         "- **open**: peers: the open call inside the worker (Tantivy `Index.open` + searcher, `sqlite3.connect` + "
         "one MATCH, `psycopg.connect` + one query, `xapian.Database`). Kino: from spawning `kino search --json -` "
         "to its first answer, less that answer's `took_ms`, less the median wall time of `kino --help` (process "
-        "start-up); so it is the index open plus reading the first line — approximate.",
-        "- **RSS open / after**: VmRSS of the query process after opening and answering one query, and after all "
+        "start-up), the median of five spawns; so it is the index open plus reading the first line — approximate, "
+        "and noisy on a loaded machine (the five samples are in the note under the table).",
+        "- **RSS, 1st query / after**: VmRSS of the query process after opening and answering one query, and after all "
         "passes. Python workers include the interpreter (about 15–35 MiB before anything is opened). PostgreSQL: the "
         "server backend serving the queries (it counts the shared buffers it touched; the postmaster and the "
         "client are not counted).",
@@ -230,6 +231,14 @@ def main():
         "`python3 Benchmarks/peers/worker_ENGINE.py build CORPUS DIR`, then `... query DIR QUERIES.tsv PASSES` "
         "(Xapian under /usr/bin/python3).",
         "",
+        "Where the peers' time goes (from their configuration, see the latency by category): a query whose words "
+        "are all in the index runs one or two plain term queries; a query with a word the index lacks (typos, "
+        "other keyboard layout, transliteration) runs each peer's typo fallback — fuzzy term automata (Tantivy), "
+        "an OR of the query's trigrams ranked by bm25 (SQLite FTS5), a pg_trgm word_similarity scan of the titles "
+        "(PostgreSQL), spelling suggestions for each unknown word (Xapian) — and those make the p95 and p99. "
+        "Xapian's build time includes its spelling table (titles and names). The workers are Python, so each "
+        "peer figure includes a few µs of binding overhead per query.",
+        "",
         "Peer configuration (each worker's docstring says more):",
         "",
     ]
@@ -247,7 +256,7 @@ def main():
         out += [f"## {c['name']}: {c['films']:,} films, {c.get('people') or 0:,} people", "",
                 f"{q['count']} queries ({q['per_category']} per category, seed {q['seed']}, in "
                 f"`{q['file']}`), one warm-up pass and {q['passes']} timed passes; run {r['date']}. "
-                "In brackets: the ratio to Kino (for latencies and sizes below 1 is better than Kino; for "
+                f"Harness commit {r.get('harness_commit') or '?'}. In brackets: the ratio to Kino (for latencies and sizes below 1 is better than Kino; for "
                 "queries/s and S@k above 1 is).", "", table(r), ""]
         if not q["targets"]:
             out += ["The kino binary used printed no target ids with its queries, so Success@k could not be "
