@@ -149,4 +149,16 @@ struct SiteTests {
             }
         }
     }
+
+    @Test func countsTakeTheRightFormOfTheirNoun() {
+        let cases: [(Int, SearchRequest.Language, String)] = [
+            (1, .ru, "1 оценка"), (2, .ru, "2 оценки"), (4, .ru, "4 оценки"), (5, .ru, "5 оценок"), (11, .ru, "11 оценок"),
+            (14, .ru, "14 оценок"), (21, .ru, "21 оценка"), (112, .ru, "112 оценок"), (1, .en, "1 vote"), (3, .en, "3 votes"),
+        ]
+        for (count, language, expected) in cases {
+            #expect(SiteStrings.counted(count, "votes", language: language) == expected)
+        }
+        #expect(SiteStrings.counted(22, "films", language: .ru) == "22 фильма")
+        #expect(SiteStrings.counted(1234, "films", language: .ru) == "1\u{202F}234 фильма")
+    }
 }

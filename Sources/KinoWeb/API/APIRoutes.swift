@@ -24,10 +24,10 @@ struct APIRoutes: Sendable {
 
     @Sendable func search(_ request: Request, context: KinoRequestContext) async throws -> Response {
         let language = try SearchParameters.language(request.uri.queryParameters) ?? .ru
-        let query = try SearchParameters.request(request.uri.queryParameters, language: language)
         let generation = services.index.current
         return try await services.cache.answer(services.cacheKey(generation, language: language, uri: request.uri.string)) {
-            try JSONResponse.body(try services.search(query, on: generation))
+            let query = try SearchParameters.request(request.uri.queryParameters, language: language)
+            return try JSONResponse.body(try services.search(query, on: generation))
         }
     }
 

@@ -7,7 +7,7 @@ enum OpenAPIDocument {
  "info": {
   "title": "Kino API",
   "version": "1.0.0",
-  "description": "Film search and discovery in Russian and English: search with facets, suggestions, films, similar films and people. Errors are {\"error\": {\"code\", \"message\"}} with a 4xx or 5xx status; invalid values are a 400 naming the parameter, unknown parameters are ignored."
+  "description": "Film search and discovery in Russian and English: search with facets, suggestions, films, similar films and people. Errors are {\"error\": {\"code\", \"message\"}} with a 4xx or 5xx status; invalid values are a 400 naming the parameter, unknown parameters are ignored. URLs over 8 KiB are refused with 414."
  },
  "paths": {
   "/api/v1/search": {
@@ -19,10 +19,9 @@ enum OpenAPIDocument {
       "name": "q",
       "in": "query",
       "required": false,
-      "description": "The words typed; empty to browse. The last word is read as a prefix.",
+      "description": "The words typed; empty to browse. The last word is read as a prefix. Only the first 256 characters are read.",
       "schema": {
-       "type": "string",
-       "maxLength": 1024
+       "type": "string"
       }
      },
      {
@@ -277,6 +276,9 @@ enum OpenAPIDocument {
      },
      "503": {
       "$ref": "#/components/responses/Error"
+     },
+     "414": {
+      "$ref": "#/components/responses/Error"
      }
     }
    }
@@ -290,10 +292,9 @@ enum OpenAPIDocument {
       "name": "q",
       "in": "query",
       "required": false,
-      "description": "The words typed so far.",
+      "description": "The words typed so far. Only the first 256 characters are read.",
       "schema": {
-       "type": "string",
-       "maxLength": 1024
+       "type": "string"
       }
      },
      {
@@ -325,6 +326,9 @@ enum OpenAPIDocument {
       "$ref": "#/components/responses/Error"
      },
      "503": {
+      "$ref": "#/components/responses/Error"
+     },
+     "414": {
       "$ref": "#/components/responses/Error"
      }
     }
@@ -360,6 +364,9 @@ enum OpenAPIDocument {
       "$ref": "#/components/responses/Error"
      },
      "404": {
+      "$ref": "#/components/responses/Error"
+     },
+     "414": {
       "$ref": "#/components/responses/Error"
      }
     }
@@ -410,6 +417,9 @@ enum OpenAPIDocument {
      },
      "503": {
       "$ref": "#/components/responses/Error"
+     },
+     "414": {
+      "$ref": "#/components/responses/Error"
      }
     }
    }
@@ -444,6 +454,9 @@ enum OpenAPIDocument {
       "$ref": "#/components/responses/Error"
      },
      "404": {
+      "$ref": "#/components/responses/Error"
+     },
+     "414": {
       "$ref": "#/components/responses/Error"
      }
     }

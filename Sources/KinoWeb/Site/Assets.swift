@@ -88,7 +88,8 @@ enum Assets {
       .lang-switch { margin-left: auto; }
       .search-page { grid-template-columns: 1fr; gap: 0; }
       .facets { order: 2; display: flex; gap: 1rem; overflow-x: auto; }
-      .facets section { min-width: 10rem; }
+      .facets section { min-width: 13rem; }
+      .facet-value { white-space: nowrap; }
       .film-head { flex-direction: column; }
       .poster { max-width: 60%; }
       .facts, .people dl { grid-template-columns: 1fr; }

@@ -57,7 +57,7 @@ enum FilmPage {
             var item: [String: Any] = ["source": sourceName(rating.source),
                                        "value": rating.source.scale == 100 ? String(Int(rating.value))
                                            : String(format: "%.1f", rating.value)]
-            item["votes"] = rating.votes.map { SiteRoutes.grouped($0) }
+            item["votes"] = rating.votes.map { SiteStrings.counted($0, "votes", language: language) }
             return item
         }
         values["ratings"] = ratings

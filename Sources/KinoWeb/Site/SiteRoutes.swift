@@ -168,7 +168,7 @@ struct SiteRoutes: Sendable {
             item["year"] = hit.film.year
             item["originalTitle"] = hit.film.originalTitle == hit.film.title ? nil : hit.film.originalTitle
             item["rating"] = hit.film.rating.map { String(format: "%.1f", $0) }
-            item["votes"] = hit.film.votes.map { Self.grouped($0) }
+            item["votes"] = hit.film.votes.map { SiteStrings.counted($0, "votes", language: language) }
             item["poster"] = hit.film.poster
             item["snippetHTML"] = hit.highlight["description"]
             return item
@@ -197,6 +197,8 @@ struct SiteRoutes: Sendable {
         }
         var values: [String: Any] = [
             "heading": heading, "total": Self.grouped(response.total), "facets": facets, "hits": hits,
+            "filmsWord": SiteStrings.counted(response.total, "films", language: language)
+                .split(separator: " ").last.map(String.init) ?? "",
             "sorts": sorts, "page": query.page, "first": (query.page - 1) * query.perPage + 1,
             "anySelected": pairs.contains { SearchParameters.facetNames.contains($0.0) && $0 != (fixed ?? ("", "")) },
             "clearURL": SiteRenderer.url(path: "/search", pairs.filter { $0.0 == "q" }),

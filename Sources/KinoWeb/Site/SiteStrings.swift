@@ -6,6 +6,18 @@ enum SiteStrings {
         language == .ru ? russian : english
     }
 
+    /// "228 437 оценок", "1 оценка", "3 votes": a count with its noun in the right form. `noun` is `votes` or `films`.
+    static func counted(_ count: Int, _ noun: String, language: SearchRequest.Language) -> String {
+        let number = SiteRoutes.grouped(count)
+        guard language == .ru else {
+            return "\(number) " + (count == 1 ? String(noun.dropLast()) : noun)
+        }
+        let forms = noun == "votes" ? ["оценка", "оценки", "оценок"] : ["фильм", "фильма", "фильмов"]
+        let tens = count % 100, ones = count % 10
+        let form = (11...14).contains(tens) ? forms[2] : ones == 1 ? forms[0] : (2...4).contains(ones) ? forms[1] : forms[2]
+        return "\(number) \(form)"
+    }
+
     static let russian: [String: String] = [
         "siteName": "Кино",
         "tagline": "Поиск фильмов на русском и английском",

@@ -77,14 +77,14 @@ enum Templates {
     <section class="results">
     <h1>{{heading}}</h1>
     {{#corrected}}<p class="corrected">{{t.showingFor}} «{{corrected}}»</p>{{/corrected}}
-    <p class="summary">{{t.found}}: <span id="total">{{total}}</span> {{t.films}}</p>
+    <p class="summary">{{t.found}}: <span id="total">{{total}}</span> {{filmsWord}}</p>
     <p class="sorts">{{t.sortBy}}: {{#sorts}}{{#current}}<strong>{{label}}</strong>{{/current}}{{^current}}<a href="{{href}}" rel="nofollow">{{label}}</a>{{/current}} {{/sorts}}</p>
     {{^hits}}<p class="empty">{{t.nothingFound}}</p>{{/hits}}
     <ol id="results" class="result-list" start="{{first}}">
     {{#hits}}<li class="result">{{#poster}}<img class="thumb" src="{{poster}}" alt="" loading="lazy">{{/poster}}<div>
     <a class="result-title" href="/films/{{id}}">{{{titleHTML}}}</a>{{#year}} <span class="year">({{year}})</span>{{/year}}
     {{#originalTitle}}<div class="original">{{originalTitle}}</div>{{/originalTitle}}
-    <div class="meta">{{#rating}}★ {{rating}}{{/rating}}{{#votes}} · {{votes}} {{t.votes}}{{/votes}}{{#genres}} · {{genres}}{{/genres}}</div>
+    <div class="meta">{{#rating}}★ {{rating}}{{/rating}}{{#votes}} · {{votes}}{{/votes}}{{#genres}} · {{genres}}{{/genres}}</div>
     {{#snippetHTML}}<p class="snippet">{{{snippetHTML}}}</p>{{/snippetHTML}}
     </div></li>
     {{/hits}}</ol>
@@ -114,7 +114,7 @@ enum Templates {
     {{#boxOffice}}<dt>{{t.boxOffice}}</dt><dd>{{boxOffice}}</dd>{{/boxOffice}}
     {{#otherTitles}}<dt>{{t.alsoKnownAs}}</dt><dd>{{otherTitles}}</dd>{{/otherTitles}}
     </dl>
-    {{#hasRatings}}<ul class="ratings">{{#ratings}}<li><strong>{{value}}</strong> {{source}}{{#votes}} <span class="count">{{votes}} {{t.votes}}</span>{{/votes}}</li>{{/ratings}}</ul>{{/hasRatings}}
+    {{#hasRatings}}<ul class="ratings">{{#ratings}}<li><strong>{{value}}</strong> {{source}}{{#votes}} <span class="count">{{votes}}</span>{{/votes}}</li>{{/ratings}}</ul>{{/hasRatings}}
     </div>
     </div>
     {{#descriptions}}<section class="description"><h2>{{t.description}}</h2><p lang="{{lang}}">{{text}}</p></section>{{/descriptions}}
