@@ -102,7 +102,11 @@ def latency_by_category(queries, lat_ns):
 
 def run(cmd, **kw):
     log("$ " + " ".join(cmd))
-    return subprocess.run(cmd, check=True, text=True, capture_output=True, **kw)
+    try:
+        return subprocess.run(cmd, check=True, text=True, capture_output=True, **kw)
+    except subprocess.CalledProcessError as e:
+        log(f"failed ({e.returncode}): {(e.stderr or '')[-2000:]}")
+        raise
 
 
 def file_id(path):
@@ -392,7 +396,9 @@ def main():
             shutil.rmtree(pg_dir, ignore_errors=True)
     if not args.no_report:
         cmd = "Benchmarks/peers/run" + "".join(f" {a}" for a in sys.argv[1:])
-        subprocess.run([sys.executable, os.path.join(HERE, "report.py"), "--command", cmd], check=True)
+        default = os.path.abspath(args.results) == os.path.join(HERE, "results")
+        subprocess.run([sys.executable, os.path.join(HERE, "report.py"), "--command", cmd, "--results", args.results,
+                        "--out", HERE if default else args.results], check=True)
 
 
 if __name__ == "__main__":

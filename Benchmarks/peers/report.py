@@ -1,5 +1,6 @@
 """Writes Benchmarks/peers/RESULTS-peers.md and the SVG plots next to it from every results/*.json that harness.py
-wrote (one file per corpus). Run by `run` after the benchmark; by hand: `python3 Benchmarks/peers/report.py`.
+wrote (one file per corpus). Run by `run` after the benchmark; by hand: `python3 Benchmarks/peers/report.py`
+(`--results DIR --out DIR` for a results folder elsewhere).
 """
 import argparse
 import glob
@@ -12,9 +13,9 @@ ALL_BUT = "all but layout and transliteration"
 CATEGORIES = ["exact", "typo", "prefix", "layout", "transliteration", "other_language", "people", "title_year"]
 
 
-def load():
+def load(results):
     runs = []
-    for path in sorted(glob.glob(os.path.join(HERE, "results", "*.json"))):
+    for path in sorted(glob.glob(os.path.join(results, "*.json"))):
         with open(path, encoding="utf-8") as f:
             runs.append(json.load(f))
     runs.sort(key=lambda r: r["corpus"].get("films") or 0)
@@ -102,7 +103,7 @@ def latency_category_table(run):
     return "\n".join(lines)
 
 
-def plots(runs):
+def plots(runs, out_dir):
     try:
         import matplotlib
         matplotlib.use("Agg")
@@ -132,12 +133,14 @@ def plots(runs):
         ax.set_xlabel("films in the corpus")
         ax.set_ylabel("latency, ms (one thread, top 10)")
         ax.set_title(f"{title} latency by corpus size")
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x:,.0f}"))
+        ax.xaxis.set_minor_formatter(FuncFormatter(lambda x, _: ""))
         ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: f"{y:g}"))
         ax.yaxis.set_minor_formatter(FuncFormatter(lambda y, _: ""))
         ax.grid(True, which="both", alpha=0.3)
     axes[0].legend(fontsize=8)
     fig.tight_layout()
-    path = os.path.join(HERE, "latency-by-corpus.svg")
+    path = os.path.join(out_dir, "latency-by-corpus.svg")
     fig.savefig(path, metadata={"Date": None})
     plt.close(fig)
     made.append(os.path.basename(path))
@@ -162,7 +165,7 @@ def plots(runs):
         ax.legend(fontsize=8, ncol=len(ns), loc="upper center")
         ax.grid(True, axis="y", alpha=0.3)
         fig.tight_layout()
-        path = os.path.join(HERE, f"success-at-1-{r['corpus']['name']}.svg")
+        path = os.path.join(out_dir, f"success-at-1-{r['corpus']['name']}.svg")
         fig.savefig(path, metadata={"Date": None})
         plt.close(fig)
         made.append(os.path.basename(path))
@@ -172,11 +175,13 @@ def plots(runs):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--command", default="Benchmarks/peers/run")
+    ap.add_argument("--results", default=os.path.join(HERE, "results"), help="the folder of CORPUS.json files")
+    ap.add_argument("--out", default=HERE, help="where RESULTS-peers.md and the plots go")
     args = ap.parse_args()
-    runs = load()
+    runs = load(args.results)
     if not runs:
-        raise SystemExit("no results/*.json")
-    svgs = plots(runs)
+        raise SystemExit(f"no {args.results}/*.json")
+    svgs = plots(runs, args.out)
     out = ["# Kino and its peers, side by side", ""]
     m = runs[-1]["machine"]
     out += [
@@ -275,9 +280,9 @@ def main():
                 out += [f"{n} failed: `{e['error'][-300:]}`", ""]
     if "latency-by-corpus.svg" in svgs:
         out += ["## Latency by corpus size", "", "![p50 and p99 latency by corpus size](latency-by-corpus.svg)", ""]
-    with open(os.path.join(HERE, "RESULTS-peers.md"), "w", encoding="utf-8") as f:
+    with open(os.path.join(args.out, "RESULTS-peers.md"), "w", encoding="utf-8") as f:
         f.write("\n".join(out))
-    print(os.path.join(HERE, "RESULTS-peers.md"))
+    print(os.path.join(args.out, "RESULTS-peers.md"))
 
 
 if __name__ == "__main__":
