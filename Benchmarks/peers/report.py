@@ -261,7 +261,8 @@ def main():
         out += [f"## {c['name']}: {c['films']:,} films, {c.get('people') or 0:,} people", "",
                 f"{q['count']} queries ({q['per_category']} per category, seed {q['seed']}, in "
                 f"`{q['file']}`), one warm-up pass and {q['passes']} timed passes; run {r['date']}. "
-                f"Repository HEAD when run: {r.get('harness_commit') or '?'} (the harness files as committed next). In brackets: the ratio to Kino (for latencies and sizes below 1 is better than Kino; for "
+                f"Repository HEAD when run: {r.get('harness_commit') or '?'} (the harness files as committed "
+                "next). In brackets: the ratio to Kino (for latencies and sizes below 1 is better than Kino; for "
                 "queries/s and S@k above 1 is).", "", table(r), ""]
         if not q["targets"]:
             out += ["The kino binary used printed no target ids with its queries, so Success@k could not be "
