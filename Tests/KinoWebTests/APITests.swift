@@ -62,7 +62,8 @@ struct APITests {
             ("genre=bogus", "genre"), ("country=XYZ", "country"), ("type=movie", "type"), ("decade=1995", "decade"),
             ("year_from=abc", "year_from"), ("year_from=2000&year_to=1990", "year_from"), ("rating_min=11", "rating_min"),
             ("sort=best", "sort"), ("page=0", "page"), ("per_page=1000", "per_page"), ("page=999&per_page=100", "page"),
-            ("lang=de", "lang"), ("runtime_max=-1", "runtime_max"), ("age_rating=99", "age_rating"),
+            ("lang=de", "lang"), ("runtime_max=-1", "runtime_max"), ("age_rating=99", "age_rating"), ("lang=", "lang"),
+            ("sort=", "sort"), ("genre=", "genre"),
         ]
         try await WebFixture.application().test(.router) { client in
             for (query, parameter) in cases {

@@ -23,6 +23,7 @@ struct APIRoutes: Sendable {
     }
 
     @Sendable func search(_ request: Request, context: KinoRequestContext) async throws -> Response {
+        try SearchParameters.requireValues(request.uri.queryParameters)
         let language = try SearchParameters.language(request.uri.queryParameters) ?? .ru
         let generation = services.index.current
         return try await services.cache.answer(services.cacheKey(generation, language: language, uri: request.uri.string)) {
@@ -33,6 +34,7 @@ struct APIRoutes: Sendable {
 
     @Sendable func suggest(_ request: Request, context: KinoRequestContext) async throws -> Response {
         let parameters = request.uri.queryParameters
+        try SearchParameters.requireValues(parameters)
         let language = try SearchParameters.language(parameters) ?? .ru
         let text = parameters.get("q") ?? ""
         let generation = services.index.current
@@ -49,6 +51,7 @@ struct APIRoutes: Sendable {
 
     @Sendable func similar(_ request: Request, context: KinoRequestContext) async throws -> Response {
         let id = try Self.id(context)
+        try SearchParameters.requireValues(request.uri.queryParameters)
         let limit = try SearchParameters.integer(request.uri.queryParameters, "limit", in: 1...100) ?? 10
         let generation = services.index.current
         let found: (film: IndexedFilm, matches: [SimilarFilms.Match])

@@ -84,6 +84,18 @@ enum SearchParameters {
         return value
     }
 
+    /// The parameters whose value may not be empty in the API (the site's forms send empty fields, so pages accept
+    /// them as absent).
+    static let valued = ["genre", "country", "type", "decade", "age_rating", "year_from", "year_to", "rating_min",
+                         "rating_max", "runtime_min", "runtime_max", "sort", "page", "per_page", "lang", "limit"]
+
+    /// Refuses an API request that gives one of ``valued`` without a value.
+    static func requireValues(_ parameters: Parameters) throws(WebError) {
+        for (name, value) in parameters where value.isEmpty && valued.contains(String(name)) {
+            throw .invalid(String(name), "needs a value")
+        }
+    }
+
     /// `lang` when it is `ru` or `en`; other values are a ``WebError``.
     static func language(_ parameters: Parameters) throws(WebError) -> SearchRequest.Language? {
         guard let text = parameters.get("lang"), !text.isEmpty else { return nil }
