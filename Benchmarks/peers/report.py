@@ -43,7 +43,8 @@ def fmt_mb(b):
 
 def table(run):
     k = run["engines"]["Kino"]
-    lines = ["| engine | build | size | open | RSS, 1st query | RSS after | p50 | p95 | p99 | queries/s | S@1 | S@5 | S@1 without layout, translit. |",
+    lines = ["| engine | build | size | open | RSS, 1st query | RSS after | p50 | p95 | p99 | queries/s | S@1 | S@5 "
+             "| S@1 without layout, translit. |",
              "|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name in engines_of(run):
         e = run["engines"][name]

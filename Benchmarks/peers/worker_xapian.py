@@ -4,8 +4,8 @@ and answers the known-item queries, timing each query inside this process. Run b
 
 Configuration (see CONFIG): each text (a title, a name, a description) is indexed with Xapian's Russian Snowball
 stemmer when it is mostly Cyrillic, else with the English one, STEM_SOME (unstemmed terms plus Z-prefixed stems); the
-query gets the stemmer of its own script; titles indexed with wdf_inc 3, people 2, keywords, genres, year 1, description 1, all in the
-free-text term space so that BM25 sees one document; titles and people names also feed the spelling table.
+query gets the stemmer of its own script; titles indexed with wdf_inc 3, people 2, keywords, genres, year 1,
+description 1, all in the free-text term space so that BM25 sees one document; titles and people names also feed the spelling table.
 QueryParser: default OR, FLAG_PHRASE | FLAG_PARTIAL (last word as a prefix, the 100 most frequent expansions) |
 spelling correction: each word that is in no document (the last: that starts no term) is replaced by
 Database.get_spelling_suggestion (edit distance 2) and the corrected query is OR-ed with the original. (The
@@ -23,9 +23,10 @@ import xapian
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import worker_main  # noqa: E402
 
-CONFIG = ("TermGenerator, stemmer russian or english by each text's script (query: by its script), STEM_SOME; titles wdf_inc 3, people "
-          "2, keywords/genres/year/description 1, one term space; spelling table from titles and names; QueryParser "
-          "OR, FLAG_PHRASE|FLAG_PARTIAL (100 most frequent expansions), spelling suggestion (get_spelling_suggestion) for each word in no document, corrected query OR-ed with the original; BM25 "
+CONFIG = ("TermGenerator, stemmer russian or english by each text's script (query: by its script), STEM_SOME; "
+          "titles wdf_inc 3, people 2, keywords/genres/year/description 1, one term space; spelling table from titles "
+          "and names; QueryParser OR, FLAG_PHRASE|FLAG_PARTIAL (100 most frequent expansions), spelling suggestion "
+          "(get_spelling_suggestion) for each word in no document, corrected query OR-ed with the original; BM25 "
           "defaults; document data = film id")
 
 RU = xapian.Stem("russian")
