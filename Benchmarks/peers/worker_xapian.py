@@ -5,9 +5,9 @@ and answers the known-item queries, timing each query inside this process. Run b
 Configuration (see CONFIG): each text (a title, a name, a description) is indexed with Xapian's Russian Snowball
 stemmer when it is mostly Cyrillic, else with the English one, STEM_SOME (unstemmed terms plus Z-prefixed stems); the
 query gets the stemmer of its own script; titles indexed with wdf_inc 3, people 2, keywords, genres, year 1,
-description 1, all in the free-text term space so that BM25 sees one document; titles and people names also feed the spelling table.
-QueryParser: default OR, FLAG_PHRASE | FLAG_PARTIAL (last word as a prefix, the 100 most frequent expansions) |
-spelling correction: each word that is in no document (the last: that starts no term) is replaced by
+description 1, all in the free-text term space so that BM25 sees one document; titles and people names also feed
+the spelling table. QueryParser: default OR, FLAG_PHRASE | FLAG_PARTIAL (last word as a prefix, the 100 most frequent
+expansions). Spelling correction: each word that is in no document (the last: that starts no term) is replaced by
 Database.get_spelling_suggestion (edit distance 2) and the corrected query is OR-ed with the original. (The
 QueryParser's FLAG_SPELLING_CORRECTION skips the partial last word, where the typo often is, and cost 15-30 ms a
 query on this corpus when applied to every query.)
