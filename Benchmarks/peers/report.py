@@ -203,8 +203,8 @@ def main():
         "known-item queries, which `kino bench relevance --print-queries` generates from Kino's index of that "
         "snapshot (categories as in Benchmarks/RESULTS.md). Each engine returns the Kino film ids of its top 10.",
         "",
-        "- **build**: Kino: `kino index build` from its SQLite catalog (process wall time; the catalog is loaded "
-        "before with `kino catalog load`, not counted). Peers: the worker process reads and parses the snapshot "
+        "- **build**: Kino: `kino index build --snapshot` (process wall time: reading and parsing the snapshot, "
+        "analysing and writing the generation). Peers: the worker process reads and parses the snapshot "
         "(about 1 s for the demo corpus, in the JSON) and indexes it up to a committed, optimised index.",
         "- **size**: the index on disk (Kino: the current generation, which includes its stored films; "
         "PostgreSQL: `pg_total_relation_size` of the table, i.e. heap + TOAST + GIN + trigram index).",
@@ -229,10 +229,9 @@ def main():
         "keyboard-layout or transliteration reading of a query (Kino does), so their layout and transliteration "
         "scores are what plain matching finds by chance; the last column leaves those two categories out.",
         "",
-        "What the harness runs for Kino (`KINO` is the binary named below): `KINO catalog load CORPUS --database "
-        "sqlite:///tmp/kino-peers/NAME/kino.sqlite`; `KINO index build --database ... --out "
-        "/tmp/kino-peers/NAME/kino-index` (timed); `KINO bench relevance --per-category N --seed S "
-        "--print-queries --index-dir ...` (the queries, saved under results/); `stdbuf -oL KINO search --json "
+        "What the harness runs for Kino (`KINO` is the binary named below): `KINO index build --snapshot CORPUS --out "
+        "/tmp/kino-peers/NAME/kino-index` (timed; it reads the snapshot file as the peers do); `KINO bench relevance --per-category N --seed S "
+        "--print-queries --index-dir ...` (the queries, saved under results/); `KINO search --json --no-facets --no-highlight "
         "--limit 10 --index-dir ... -` fed every query once as a warm-up, then the timed passes. For a peer: "
         "`python3 Benchmarks/peers/worker_ENGINE.py build CORPUS DIR`, then `... query DIR QUERIES.tsv PASSES` "
         "(Xapian under /usr/bin/python3).",

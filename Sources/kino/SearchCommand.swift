@@ -27,6 +27,8 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: "The page, from 1.") var page = 1
     @Option(name: .long, help: "Labels in ru or en.") var lang = "ru"
     @Flag(name: .long, help: "Print the /api/v1/search JSON response.") var json = false
+    @Flag(name: .long, help: "Leave out facet counts (the hits and total only).") var noFacets = false
+    @Flag(name: .long, help: "Leave out highlights.") var noHighlight = false
     @Option(name: .long, help: "The index folder.") var indexDir = "IndexData"
 
     func run() throws {
@@ -42,15 +44,18 @@ struct SearchCommand: ParsableCommand {
             }
             return
         }
-        // One query per line; a bad line gets an error object, the next line goes on.
+        // One query per line; a bad line gets an error object, the next line goes on. Each answer is written as soon
+        // as it is made, also into a pipe.
+        let output = FileHandle.standardOutput
         while let line = readLine(strippingNewline: true) {
+            var answer: Data
             do {
-                let response = try searcher.search(try request(line))
-                print(String(decoding: try encoder.encode(response), as: UTF8.self))
+                answer = try encoder.encode(try searcher.search(try request(line)))
             } catch {
-                let failure = ["error": ["code": "invalid_query", "message": "\(error)"]]
-                print(String(decoding: try encoder.encode(failure), as: UTF8.self))
+                answer = try encoder.encode(["error": ["code": "invalid_query", "message": "\(error)"]])
             }
+            answer.append(UInt8(ascii: "\n"))
+            output.write(answer)
         }
     }
 
@@ -78,6 +83,8 @@ struct SearchCommand: ParsableCommand {
         request.sort = sort
         request.perPage = limit
         request.page = page
+        request.facets = !noFacets
+        request.highlight = !noHighlight
         guard let language = SearchRequest.Language(rawValue: lang) else { throw ValidationError("--lang: ru or en") }
         request.language = language
         try request.validate()
