@@ -230,4 +230,37 @@ struct APITests {
             }
         }
     }
+
+    @Test func everyRequestIsLoggedWithItsRequestIDStatusAndTime() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kino-access-\(UUID().uuidString).log").path
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        try #require(descriptor >= 0)
+        defer {
+            close(descriptor)
+            unlink(path)
+        }
+        let log = AccessLog(logLevel: .info, descriptor: descriptor)
+        let ids = try await WebFixture.application(accessLog: log).test(.router) { client in
+            var ids: [String] = []
+            for uri in ["/api/v1/search?q=matrix", "/nothing", "/api/v1/search?sort=bad"] {
+                ids.append(try await client.execute(uri: uri, method: .get) {
+                    $0.headers[HTTPField.Name("X-Request-Id")!] ?? ""
+                })
+            }
+            return ids
+        }
+        log.flush()
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 3)
+        for (line, (id, ending)) in zip(lines, zip(ids, ["GET /api/v1/search 200", "GET /nothing 404", "GET /api/v1/search 400"])) {
+            #expect(!id.isEmpty)
+            #expect(line.contains("request_id=\(id) ms="), "\(line)")
+            #expect(line.hasSuffix(ending), "\(line)")
+        }
+        // Nothing is kept below the info level.
+        let quiet = AccessLog(logLevel: .warning, descriptor: descriptor)
+        quiet.record(method: "GET", path: "/", status: 200, milliseconds: 1, requestID: "x")
+        quiet.flush()
+        #expect(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").count == 3)
+    }
 }

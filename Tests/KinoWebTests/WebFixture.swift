@@ -43,7 +43,8 @@ enum WebFixture {
     }
 
     /// The application as `kino serve` builds it, over the fixture (or `index`).
-    static func application(index: ServedIndex? = nil, port: Int = 0) async throws -> some ApplicationProtocol {
+    static func application(index: ServedIndex? = nil, port: Int = 0, accessLog: AccessLog? = nil) async throws
+        -> some ApplicationProtocol {
         let built = try await built.value
         var configuration = WebConfiguration()
         configuration.port = port
@@ -53,7 +54,7 @@ enum WebFixture {
         logger.logLevel = .warning
         return try buildApplication(configuration: configuration,
                                     services: WebServices(store: built.store, index: index ?? built.index),
-                                    logger: logger)
+                                    logger: logger, accessLog: accessLog ?? AccessLog(logLevel: .warning))
     }
 }
 
