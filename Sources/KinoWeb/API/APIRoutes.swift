@@ -22,24 +22,27 @@ struct APIRoutes: Sendable {
         }
     }
 
+    /// The API's answers depend on the URL alone (no cookies, no `Accept-Language`), so a repeated URL is answered
+    /// before its parameters are even read.
     @Sendable func search(_ request: Request, context: KinoRequestContext) async throws -> Response {
-        try SearchParameters.requireValues(request.uri.queryParameters)
-        let language = try SearchParameters.language(request.uri.queryParameters) ?? .ru
         let generation = services.index.current
-        return try await services.cache.answer(services.cacheKey(generation, language: language, uri: request.uri.string)) {
-            let query = try SearchParameters.request(request.uri.queryParameters, language: language)
+        return try await services.cache.answer(services.cacheKey(generation, language: .ru, uri: request.uri.string)) {
+            let parameters = request.uri.queryParameters
+            try SearchParameters.requireValues(parameters)
+            let language = try SearchParameters.language(parameters) ?? .ru
+            let query = try SearchParameters.request(parameters, language: language)
             return try JSONResponse.body(try services.search(query, on: generation))
         }
     }
 
     @Sendable func suggest(_ request: Request, context: KinoRequestContext) async throws -> Response {
-        let parameters = request.uri.queryParameters
-        try SearchParameters.requireValues(parameters)
-        let language = try SearchParameters.language(parameters) ?? .ru
-        let text = parameters.get("q") ?? ""
         let generation = services.index.current
-        return try await services.cache.answer(services.cacheKey(generation, language: language, uri: request.uri.string)) {
-            try JSONResponse.body(try services.suggest(text, language: language, on: generation))
+        return try await services.cache.answer(services.cacheKey(generation, language: .ru, uri: request.uri.string)) {
+            let parameters = request.uri.queryParameters
+            try SearchParameters.requireValues(parameters)
+            let language = try SearchParameters.language(parameters) ?? .ru
+            let text = parameters.get("q") ?? ""
+            return try JSONResponse.body(try services.suggest(text, language: language, on: generation))
         }
     }
 
