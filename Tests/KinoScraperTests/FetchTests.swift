@@ -100,11 +100,13 @@ struct FetchTests {
         try await fetcher.shutdown()
         try await site.shutdown()
         #expect(elapsed >= .milliseconds(390))
-        #expect(elapsed < .seconds(2))
+        // Far below forever, with room for a loaded machine.
+        #expect(elapsed < .seconds(20))
     }
 
     @Test func aTricklingBodyTimesOut() async throws {
-        let body = LocalSite.Response.html(String(repeating: "x", count: 1000))
+        // The whole body would take 60 s to arrive; the 500 ms deadline must end it long before.
+        let body = LocalSite.Response.html(String(repeating: "x", count: 12_000))
         let site = try await CrawlTestSupport.startedSite([("/trickle", .trickle(body, chunkSize: 10, every: .milliseconds(50)))])
         let fetcher = CrawlTestSupport.fetcher(timeout: .milliseconds(500), retry: .none)
         let clock = ContinuousClock()
@@ -115,7 +117,7 @@ struct FetchTests {
         let elapsed = clock.now - started
         try await fetcher.shutdown()
         try await site.shutdown()
-        #expect(elapsed < .seconds(2))
+        #expect(elapsed < .seconds(20))
     }
 
     @Test func aHugeBodyIsCutOff() async throws {

@@ -30,7 +30,7 @@ public struct SyntheticCatalog: Sendable {
 
         var isEmpty: Bool { words.isEmpty }
 
-        func draw(_ random: inout SeededRandom) -> String {
+        func draw(_ random: inout SplitMix64) -> String {
             let target = random.next() % cumulative.last!
             var low = 0
             var high = cumulative.count - 1
@@ -71,7 +71,7 @@ public struct SyntheticCatalog: Sendable {
 
     /// The people of a catalog of `filmCount` films: the real ones, then made-up ones up to one person per two films.
     public func people(filmCount: Int, seed: UInt64) -> [Person] {
-        var random = SeededRandom(seed: seed ^ 0x9E37_79B9_7F4A_7C15)
+        var random = SplitMix64(seed: seed ^ 0x9E37_79B9_7F4A_7C15)
         var people = realPeople.enumerated().map { Person(id: $0.offset + 1, nameRU: $0.element.nameRU,
                                                           nameEN: $0.element.nameEN, kinopoiskID: nil) }
         let wanted = max(people.count, filmCount / 2)
@@ -93,7 +93,7 @@ public struct SyntheticCatalog: Sendable {
 
     /// The film with id `id` (from 1) of the catalog made with `seed`, crediting people from `people`.
     public func film(id: Int, seed: UInt64, people: [Person]) -> Film {
-        var random = SeededRandom(seed: seed &+ UInt64(id) &* 0x2545_F491_4F6C_DD1D)
+        var random = SplitMix64(seed: seed &+ UInt64(id) &* 0x2545_F491_4F6C_DD1D)
         let model = models[Int(random.next() % UInt64(models.count))]
         var film = Film(
             id: id, type: model.type, titleRU: nil, titleOriginal: nil, titleEN: nil, alternativeTitles: [],
@@ -150,14 +150,14 @@ public struct SyntheticCatalog: Sendable {
     }
 
     /// A rank from 0 ..< count with probability falling as 1 / (rank + 1): a few people get many films.
-    private func zipf(_ count: Int, _ random: inout SeededRandom) -> Int {
+    private func zipf(_ count: Int, _ random: inout SplitMix64) -> Int {
         // Inverse of the continuous approximation of the harmonic series.
         let u = Double(random.next() % (1 << 53)) / Double(1 << 53)
         let rank = Int(exp(u * log(Double(count) + 1))) - 1
         return min(max(rank, 0), count - 1)
     }
 
-    private func sentence(_ length: Int, from vocabulary: Vocabulary, _ random: inout SeededRandom) -> String {
+    private func sentence(_ length: Int, from vocabulary: Vocabulary, _ random: inout SplitMix64) -> String {
         guard !vocabulary.isEmpty else { return "" }
         let words = (0..<max(1, length)).map { _ in vocabulary.draw(&random) }
         let text = words.joined(separator: " ")
@@ -174,8 +174,9 @@ public struct SyntheticCatalog: Sendable {
     }
 }
 
-/// SplitMix64: a small, fast, seeded generator, the same on every platform.
-public struct SeededRandom: RandomNumberGenerator, Sendable {
+/// A deterministic random number generator (SplitMix64), the same on every platform: generated catalogs and query
+/// sets repeat exactly.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) {
