@@ -10,11 +10,11 @@ public struct ExtractedPage: Equatable, Sendable {
     public var records: [SourceRecord]
     /// Why a record the page seemed to hold was not kept (`"no title in the JSON-LD Movie"`).
     public var rejections: [String]
-    /// Every http(s) link of the page, absolute (resolved against the page URL and any `<base href>`), without
-    /// fragments, each once, in page order.
-    public var links: [URL]
+    /// Every http(s) link of the page as URL text, absolute (resolved against the page URL and any `<base href>`),
+    /// without fragments, each once, in page order.
+    public var links: [String]
 
-    public init(url: URL, kind: PageKind, records: [SourceRecord] = [], rejections: [String] = [], links: [URL] = []) {
+    public init(url: URL, kind: PageKind, records: [SourceRecord] = [], rejections: [String] = [], links: [String] = []) {
         self.url = url
         self.kind = kind
         self.records = records

@@ -11,12 +11,12 @@ enum CrawlTestSupport {
     /// one record of that title keyed by its path.
     static let extract: Crawler.Extract = { page in
         let html = String(decoding: page.body, as: UTF8.self)
-        var links: [URL] = []
+        var links: [String] = []
         for part in html.components(separatedBy: "href=\"").dropFirst() {
             guard let end = part.firstIndex(of: "\""),
                   let link = URL(string: String(part[..<end]), relativeTo: page.finalURL)?.absoluteURL
             else { continue }
-            links.append(link)
+            links.append(link.absoluteString)
         }
         var records: [SourceRecord] = []
         if let start = html.range(of: "<title>"), let end = html.range(of: "</title>"), start.upperBound <= end.lowerBound {

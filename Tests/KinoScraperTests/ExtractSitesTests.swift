@@ -27,7 +27,7 @@ struct ExtractSitesTests {
                                         url: "https://letterboxd.com/films/popular/decade/1960s/genre/crime+drama+-science-fiction/")
         #expect(page.kind == .list)
         #expect(page.records.isEmpty)
-        #expect(page.links.contains { $0.path.hasPrefix("/film/") })
+        #expect(page.links.contains { URL(string: $0)?.path.hasPrefix("/film/") == true })
     }
 
     @Test func imdbSeriesFromJSONLD() throws {

@@ -67,7 +67,7 @@ extension Crawler {
             return .failed
         }
         var seen = Set<String>()
-        page.links = extracted.links.compactMap(configuration.normalizer.normalize).filter {
+        page.links = extracted.links.compactMap { configuration.normalizer.normalize(absolute: $0) }.filter {
             configuration.rules.follows($0, from: fetched.finalURL) && seen.insert($0.absoluteString).inserted
         }
         try await staging.finish(entry.url, state: .done, error: nil, page: page, records: extracted.records,

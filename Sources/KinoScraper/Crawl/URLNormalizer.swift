@@ -32,8 +32,17 @@ public struct URLNormalizer: Sendable {
 
     /// The normal form of `url` resolved against `base`, or nil when it is not an http(s) URL with a host.
     public func normalize(_ url: URL) -> URL? {
-        guard var components = URLComponents(url: url.absoluteURL, resolvingAgainstBaseURL: true),
-              let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+        URLComponents(url: url.absoluteURL, resolvingAgainstBaseURL: true).flatMap(normalized)
+    }
+
+    /// The normal form of absolute URL text (a link of an ``ExtractedPage``), or nil when it is not an http(s) URL.
+    public func normalize(absolute link: String) -> URL? {
+        URLComponents(string: link).flatMap(normalized)
+    }
+
+    private func normalized(_ original: URLComponents) -> URL? {
+        var components = original
+        guard let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
               var host = components.host?.lowercased(), !host.isEmpty
         else { return nil }
         if host.hasSuffix(".") { host.removeLast() }

@@ -48,7 +48,7 @@ enum FieldText {
     /// Minutes from an ISO 8601 duration (`PT2H4M`, `PT124M`, `P0DT1H30M`) or a plain number of minutes (`124`,
     /// `124 min`); nil for anything else or a runtime outside 1...6000 minutes.
     static func minutes(_ raw: String) -> Int? {
-        let text = raw.trimmingCharacters(in: .whitespaces).uppercased()
+        let text = raw.trimmed().uppercased()
         var total: Int?
         if text.hasPrefix("P") {
             var number = 0
@@ -75,7 +75,7 @@ enum FieldText {
             total = sum
         } else {
             let digits = text.prefix { $0.isASCII && $0.isNumber }
-            let rest = text.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+            let rest = text.dropFirst(digits.count).trimmed()
             guard ["", "MIN", "MIN.", "MINUTES", "МИН", "МИН.", "МИНУТ"].contains(rest) else { return nil }
             total = Int(digits)
         }
@@ -91,7 +91,7 @@ enum FieldText {
     /// An amount of money as Wikipedia writes it: `$15 million`, `$1,584,970`, `$37–40 million`, `€9.5 million`,
     /// `US$50 million`; nil for currencies without a sure ISO code.
     static func money(_ raw: String) -> Money? {
-        var text = Substring(raw.trimmingCharacters(in: .whitespaces))
+        var text = raw.trimming(where: \.isWhitespace)
         let currency: String
         if text.hasPrefix("US$") {
             currency = "USD"; text = text.dropFirst(3)

@@ -31,7 +31,7 @@ struct JSONLDFilm {
             if FieldText.isCyrillic(description) { record.descriptionRU = description } else { record.descriptionEN = description }
         }
         record.keywords = strings("keywords").flatMap { $0.split(separator: ",") }
-            .compactMap { $0.trimmingCharacters(in: .whitespaces).nonEmpty }
+            .compactMap { $0.trimmed().nonEmpty }
         record.poster = imageURL()
         addCredits(&record)
         if let rating = rating() { record.ratings.append(rating) }
@@ -62,7 +62,7 @@ struct JSONLDFilm {
     /// Russian age ratings (`18+`) and MPAA ratings (`R`, `MPAA PG-13`, `Rated R`).
     private func setContentRating(_ record: inout SourceRecord, _ raw: String) {
         let text = raw.uppercased().replacingOccurrences(of: "MPAA", with: "").replacingOccurrences(of: "RATED", with: "")
-            .trimmingCharacters(in: .whitespaces)
+            .trimmed()
         if text.hasSuffix("+"), let age = Int(text.dropLast()), [0, 6, 12, 16, 18].contains(age) {
             record.ageRating = "\(age)+"
         } else if ["G", "PG", "PG-13", "R", "NC-17"].contains(text) {
@@ -155,7 +155,7 @@ extension Dictionary where Key == String, Value == Any {
     /// A number given as a JSON number or a numeric string.
     func number(_ key: String) -> Double? {
         if let number = jsonNumber(self[key]) { return number.doubleValue.isFinite ? number.doubleValue : nil }
-        if let text = self[key] as? String { return Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")) }
+        if let text = self[key] as? String { return Double(text.trimmed().replacingOccurrences(of: ",", with: ".")) }
         return nil
     }
 }

@@ -64,7 +64,7 @@ enum JSONLDScript {
             json = json.drop { $0.isWhitespace }
             for (open, close) in [("/*", "*/"), ("<![CDATA[", nil), ("<!--", nil), ("//", "\n")] where json.hasPrefix(open) {
                 if let close {
-                    guard let end = json.range(of: close) else { return "" }
+                    guard let end = json.firstRange(of: close) else { return "" }
                     json = json[end.upperBound...]
                 } else {
                     json = json.dropFirst(open.count)
@@ -76,7 +76,7 @@ enum JSONLDScript {
         while changed {
             changed = false
             while let last = json.last, last.isWhitespace { json = json.dropLast() }
-            if json.hasSuffix("*/"), let start = json.range(of: "/*", options: .backwards) {
+            if json.hasSuffix("*/"), let start = json.lastRange(ofASCII: "/*") {
                 json = json[..<start.lowerBound]
                 changed = true
             }
@@ -84,7 +84,7 @@ enum JSONLDScript {
                 json = json.dropLast(close.count)
                 changed = true
             }
-            if let lineComment = json.range(of: "//", options: .backwards), !json[lineComment.upperBound...].contains(where: { "\"}]".contains($0) }) {
+            if let lineComment = json.lastRange(ofASCII: "//"), !json[lineComment.upperBound...].contains(where: { "\"}]".contains($0) }) {
                 json = json[..<lineComment.lowerBound]
                 changed = true
             }
@@ -114,3 +114,27 @@ enum JSONLDScript {
     }
 }
 
+
+extension Substring {
+    /// The last occurrence of an ASCII `pattern`, searched from the end over the UTF-8 bytes (Foundation's backwards
+    /// search converts the whole text to UTF-16 first).
+    func lastRange(ofASCII pattern: String) -> Range<Index>? {
+        let needle = Array(pattern.utf8)
+        let bytes = utf8
+        guard let lastByte = needle.last else { return nil }
+        var end = bytes.endIndex
+        while end > bytes.startIndex {
+            end = bytes.index(before: end)
+            guard bytes[end] == lastByte else { continue }
+            var start = end
+            var matched = true
+            for expected in needle.dropLast().reversed() {
+                guard start > bytes.startIndex else { matched = false; break }
+                start = bytes.index(before: start)
+                if bytes[start] != expected { matched = false; break }
+            }
+            if matched { return start..<bytes.index(after: end) }
+        }
+        return nil
+    }
+}

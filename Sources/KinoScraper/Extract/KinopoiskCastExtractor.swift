@@ -41,7 +41,7 @@ enum KinopoiskCastExtractor {
             }
             if element.is("div"), element.hasClass("role"), role == .actor || role == .voice,
                let last = record.credits.indices.last, record.credits[last].role == role {
-                let character = element.text().trimmingCharacters(in: CharacterSet(charactersIn: ". ")).nonEmpty
+                let character = String(element.text().trimming { $0 == "." || $0 == " " }).nonEmpty
                 record.credits[last].character = record.credits[last].character ?? character
                 return .skipChildren
             }

@@ -45,8 +45,11 @@ struct TitleLine {
         guard !title.isEmpty else { return nil }
     }
 
+    /// Quotes, guillemets, dashes and bars left around a title by the page's title line.
+    private static let edgeMarks: Set<Character> = ["«", "»", "\"", "“", "”", "'", "-", "–", "—", "|", "•"]
+
     /// The text without surrounding spaces, quotes and guillemets.
     private static func cleaned(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespaces.union(["«", "»", "\"", "“", "”", "'", "-", "–", "—", "|", "•"]))
+        String(text.trimming { $0.isWhitespace || edgeMarks.contains($0) })
     }
 }

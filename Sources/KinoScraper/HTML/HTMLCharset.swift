@@ -13,7 +13,7 @@ package enum HTMLCharset: String, Sendable, CaseIterable {
     /// The charset a label names (`utf-8`, `cp1251`, `iso-8859-1`, `koi8-r`, ...), after the WHATWG Encoding Standard:
     /// `iso-8859-1`, `latin1` and `us-ascii` mean windows-1252. Nil for labels the decoder does not know.
     package init?(label: String) {
-        switch label.trimmingCharacters(in: .whitespacesAndNewlines.union(["\"", "'"])).lowercased() {
+        switch label.unquoted().lowercased() {
         case "utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8": self = .utf8
         case "utf-16", "utf-16le", "unicode", "ucs-2": self = .utf16LittleEndian
         case "utf-16be", "unicodefffe": self = .utf16BigEndian
@@ -59,8 +59,8 @@ extension HTMLCharset {
     static func charsetParameter(_ contentType: String) -> String? {
         for parameter in contentType.split(separator: ";").dropFirst() {
             let pair = parameter.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" else { continue }
-            let value = pair[1].trimmingCharacters(in: .whitespaces.union(["\"", "'"]))
+            guard pair.count == 2, pair[0].trimmed().lowercased() == "charset" else { continue }
+            let value = pair[1].unquoted()
             if !value.isEmpty { return value }
         }
         return nil
