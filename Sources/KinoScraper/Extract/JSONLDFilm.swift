@@ -134,11 +134,13 @@ struct JSONLDFilm {
     func strings(_ key: String, objectsToo: Bool = true) -> [String] {
         let values: [Any] = if let array = object[key] as? [Any] { array } else { object[key].map { [$0] } ?? [] }
         return values.compactMap { value -> String? in
-            let text: String? = switch (value, jsonNumber(value)) {
-            case (let string as String, _): string
-            case (_, let number?): number.stringValue
-            case (let nested as [String: Any], _) where objectsToo: (nested["name"] ?? nested["@value"]) as? String
-            default: nil
+            // Strings and objects are tried before numbers: a failed cast to NSNumber is the costly one.
+            let text: String? = if let string = value as? String {
+                string
+            } else if let nested = value as? [String: Any] {
+                objectsToo ? (nested["name"] ?? nested["@value"]) as? String : nil
+            } else {
+                jsonNumber(value)?.stringValue
             }
             return text.map { FieldText.decodingEntities($0).collapsingWhitespace() }?.nonEmpty
         }

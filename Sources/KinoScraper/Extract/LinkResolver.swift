@@ -37,35 +37,49 @@ struct LinkResolver {
     /// are is joined as text, without parsing; anything else is resolved by ``resolve(_:)`` and spelled by Foundation.
     func absoluteText(_ href: some StringProtocol) -> String? {
         let link = Self.trimmed(href)
-        if Self.isPlainURLText(link.utf8) {
-            for scheme in ["https://", "http://"] where link.hasPrefix(scheme) {
-                // A host must follow the scheme.
-                let afterScheme = link.utf8.dropFirst(scheme.utf8.count).first
-                return afterScheme.map { !"/?#".utf8.contains($0) } == true ? String(link) : nil
-            }
-            if let origin, link.hasPrefix("/"), !link.hasPrefix("//") { return origin + link }
+        switch link.utf8.withContiguousStorageIfAvailable(Self.plainForm) ?? .other {
+        case .absolute: return String(link)
+        case .withoutHost: return nil
+        case .fromRoot: if let origin { return origin + link }
+        case .other: break
         }
         return resolve(link)?.absoluteString
     }
 
-    /// Whether every byte is printable ASCII that a URL holds unescaped (or a `%` followed by two hex digits):
-    /// no spaces, quotes, angle or square brackets, braces, bars, backslashes, carets or backticks.
-    private static func isPlainURLText(_ bytes: Substring.UTF8View) -> Bool {
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            switch byte {
+    /// What a link made only of printable ASCII that a URL holds unescaped is (no spaces, quotes, angle or square
+    /// brackets, braces, bars, backslashes, carets or backticks; `%` only before two hex digits).
+    private enum PlainForm {
+        /// `http://` or `https://` and a host.
+        case absolute
+        /// `http://` or `https://` and no host.
+        case withoutHost
+        /// A path from the root of the page's host: `/film/1/`.
+        case fromRoot
+        /// Anything else, or text that is not plain: Foundation resolves it.
+        case other
+    }
+
+    private static func plainForm(_ bytes: UnsafeBufferPointer<UInt8>) -> PlainForm {
+        var index = 0
+        while index < bytes.count {
+            switch bytes[index] {
             case UInt8(ascii: "%"):
-                let digits = bytes[bytes.index(after: index)...].prefix(2)
-                guard digits.count == 2, digits.allSatisfy(isHexDigit) else { return false }
-            case 0x21...0x7E:
-                if #""<>[\]^`{|}"#.utf8.contains(byte) { return false }
+                guard index + 2 < bytes.count, isHexDigit(bytes[index + 1]), isHexDigit(bytes[index + 2]) else { return .other }
+                index += 3
+            case 0x21, 0x23...0x3B, 0x3D, 0x3F...0x5A, 0x5F, 0x61...0x7A, 0x7E:
+                index += 1
             default:
-                return false
+                return .other
             }
-            index = bytes.index(after: index)
         }
-        return true
+        for scheme in ["https://", "http://"] where bytes.starts(with: scheme.utf8) {
+            let afterScheme = scheme.utf8.count
+            guard afterScheme < bytes.count else { return .withoutHost }
+            let first = bytes[afterScheme]
+            return first == UInt8(ascii: "/") || first == UInt8(ascii: "?") || first == UInt8(ascii: "#") ? .withoutHost : .absolute
+        }
+        if bytes.first == UInt8(ascii: "/"), bytes.dropFirst().first != UInt8(ascii: "/") { return .fromRoot }
+        return .other
     }
 
     private static func isHexDigit(_ byte: UInt8) -> Bool {
@@ -75,6 +89,7 @@ struct LinkResolver {
     /// The text without leading and trailing ASCII white space.
     private static func trimmed(_ text: some StringProtocol) -> Substring {
         let whole = Substring(text)
+        if let first = whole.utf8.first, let last = whole.utf8.last, first > 0x20, last > 0x20 { return whole }
         func isSpace(_ character: Character) -> Bool {
             character == " " || character == "\n" || character == "\t" || character == "\r" || character == "\u{0C}"
         }
