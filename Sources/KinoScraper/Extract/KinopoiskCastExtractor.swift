@@ -22,7 +22,7 @@ enum KinopoiskCastExtractor {
                 sawRoleAnchor = true
                 return .skipChildren
             }
-            if sawRoleAnchor, element.is("div"), element.attribute("class") == nil {
+            if sawRoleAnchor, element.is("div"), !element.hasAttribute("class") {
                 let heading = element.text()
                 if heading.count < 40, !heading.isEmpty {
                     role = Role.lookup(heading) ?? role
@@ -70,10 +70,10 @@ enum KinopoiskCastExtractor {
         var crumb: HTMLNode?
         var subtitle: String?
         root.walkElements { element in
-            if crumb == nil, element.is("a"), let filmID, let href = element.attribute("href"),
-               let link = context.resolve(href), FilmSite(link) == .kinopoisk, link.pathComponents.count == 3,
-               FilmSite.filmID(in: link)?.value == filmID, !element.text().isEmpty,
-               element.parent?.is("h1") == true {
+            // The heading's own link is checked before any URL is parsed: the page has hundreds of links.
+            if crumb == nil, element.is("a"), element.parent?.is("h1") == true, let filmID,
+               let href = element.attribute("href"), let link = context.resolve(href), FilmSite(link) == .kinopoisk,
+               link.pathComponents.count == 3, FilmSite.filmID(in: link)?.value == filmID, !element.text().isEmpty {
                 crumb = element
             } else if crumb != nil, element.is("div"), element.hasClass("breadcrumbs__sub") {
                 subtitle = element.text()

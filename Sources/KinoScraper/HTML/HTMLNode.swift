@@ -28,33 +28,57 @@ package struct HTMLNode {
 
     /// The value of an attribute (lower-case name), entities decoded; nil when absent.
     package func attribute(_ attributeName: StaticString) -> String? {
+        attributeNode(attributeName).map(Self.value(of:))
+    }
+
+    /// Whether the element has an attribute (lower-case name), whatever its value.
+    package func hasAttribute(_ attributeName: StaticString) -> Bool {
+        attributeNode(attributeName) != nil
+    }
+
+    /// Whether the element's `class` attribute lists this class. Read in place: walks ask it of every `<div>`.
+    package func hasClass(_ className: String) -> Bool {
+        assert(document.vocabulary.classes?.contains(className) ?? true,
+               "the class \(className) is not in the document's vocabulary, so it was cut before parsing")
+        guard let attribute = attributeNode("class") else { return false }
+        if let only = attribute.pointee.children, only.pointee.next == nil {
+            guard let content = only.pointee.content else { return false }
+            return Self.lists(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))), className)
+        }
+        // A value libxml2 keeps in several pieces (around entities) is joined first.
+        return Array(Self.value(of: attribute).utf8).withUnsafeBufferPointer { Self.lists($0, className) }
+    }
+
+    private func attributeNode(_ attributeName: StaticString) -> xmlAttrPtr? {
         assert(document.vocabulary.attributes?.contains(attributeName.description) ?? true,
                "the attribute \(attributeName) is not in the document's vocabulary, so it was cut before parsing")
         guard isElement else { return nil }
         var property = pointer.pointee.properties
         while let attribute = property {
-            if let name = attribute.pointee.name, xmlStrEqual(name, attributeName.utf8Start) != 0 {
-                var value = ""
-                var child = attribute.pointee.children
-                while let node = child {
-                    if let content = node.pointee.content { value += String(cString: content) }
-                    child = node.pointee.next
-                }
-                return value
-            }
+            if let name = attribute.pointee.name, xmlStrEqual(name, attributeName.utf8Start) != 0 { return attribute }
             property = attribute.pointee.next
         }
         return nil
     }
 
-    /// Whether the element's `class` attribute lists this class.
-    package func hasClass(_ className: String) -> Bool {
-        assert(document.vocabulary.classes?.contains(className) ?? true,
-               "the class \(className) is not in the document's vocabulary, so it was cut before parsing")
-        guard let classes = attribute("class") else { return false }
-        let wanted = className.utf8
-        return classes.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) })
-            .contains { $0.elementsEqual(wanted) }
+    private static func value(of attribute: xmlAttrPtr) -> String {
+        var value = ""
+        var child = attribute.pointee.children
+        while let node = child {
+            if let content = node.pointee.content { value += String(cString: content) }
+            child = node.pointee.next
+        }
+        return value
+    }
+
+    /// Whether a white-space separated list of class names holds `className`.
+    private static func lists(_ classes: UnsafeBufferPointer<UInt8>, _ className: String) -> Bool {
+        var start = 0
+        for end in 0...classes.count where end == classes.count || classes[end] == 0x20 || (0x09...0x0D).contains(classes[end]) {
+            if end > start, classes[start..<end].elementsEqual(className.utf8) { return true }
+            start = end + 1
+        }
+        return false
     }
 
     /// The element's parent element, nil at the root.
