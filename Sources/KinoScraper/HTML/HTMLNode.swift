@@ -62,13 +62,18 @@ package struct HTMLNode {
     }
 
     private static func value(of attribute: xmlAttrPtr) -> String {
-        var value = ""
-        var child = attribute.pointee.children
+        joinedContent(from: attribute.pointee.children)
+    }
+
+    /// The contents of a node and its following siblings, joined: an attribute's value, an element's own text.
+    private static func joinedContent(from first: xmlNodePtr?) -> String {
+        var text = ""
+        var child = first
         while let node = child {
-            if let content = node.pointee.content { value += String(cString: content) }
+            if let content = node.pointee.content { text += String(cString: content) }
             child = node.pointee.next
         }
-        return value
+        return text
     }
 
     /// Whether a white-space separated list of class names holds `className`.
@@ -223,13 +228,7 @@ package struct HTMLNode {
 
     /// The text directly inside the element, as written (a `<script>`'s source).
     package var ownText: String {
-        var text = ""
-        var child = pointer.pointee.children
-        while let node = child {
-            if let content = node.pointee.content { text += String(cString: content) }
-            child = node.pointee.next
-        }
-        return text
+        Self.joinedContent(from: pointer.pointee.children)
     }
 }
 
