@@ -64,20 +64,13 @@ struct ByteView: @unchecked Sendable {
 
     /// Reads the LEB128 varint at `offset` and moves `offset` past it; nil if it runs off the end or exceeds 64 bits.
     func varint(at offset: inout Int) -> UInt64? {
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        var position = offset
-        while true {
-            guard shift < 64, let byte = u8(at: position) else { return nil }
-            position += 1
-            let payload = UInt64(byte & 0x7F)
-            if shift == 63 && payload > 1 { return nil }
-            result |= payload << shift
-            if byte & 0x80 == 0 { break }
-            shift += 7
+        guard offset >= 0, offset <= count else { return nil }
+        return withUnsafeBytes { bytes in
+            var reader = VarintReader(bytes, offset: offset)
+            let value = reader.next()
+            offset = reader.offset
+            return value
         }
-        offset = position
-        return result
     }
 
     /// A copy of `length` bytes at `offset`, or nil if they do not fit.
@@ -102,5 +95,45 @@ struct ByteView: @unchecked Sendable {
     /// Calls `body` with the window's raw bytes; the pointer must not escape.
     func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         try body(UnsafeRawBufferPointer(start: storage.base + start, count: count))
+    }
+}
+
+/// Reads LEB128 varints one after another from raw bytes, checking each byte against the end: the inner loop of
+/// decoding a postings block.
+struct VarintReader {
+    private let bytes: UnsafeRawBufferPointer
+    /// The offset of the next varint; unchanged by a read that fails.
+    private(set) var offset: Int
+
+    /// A reader from `offset`, which must lie within `bytes` or at its end.
+    init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
+        self.bytes = bytes
+        self.offset = offset
+    }
+
+    /// The next varint, or nil if it runs off the end or exceeds 64 bits.
+    mutating func next() -> UInt64? {
+        var position = offset
+        // Most deltas and frequencies take one byte.
+        if position < bytes.count, bytes[position] < 0x80 {
+            offset = position + 1
+            return UInt64(bytes[position])
+        }
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            let payload = UInt64(byte & 0x7F)
+            if shift == 63 && payload > 1 { return nil }
+            result |= payload << shift
+            if byte & 0x80 == 0 {
+                offset = position
+                return result
+            }
+            shift += 7
+            if shift >= 64 { return nil }
+        }
+        return nil
     }
 }

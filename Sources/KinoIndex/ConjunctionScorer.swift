@@ -22,15 +22,20 @@ struct ConjunctionScorer: Scorer {
     }
 
     mutating func score() -> Double {
-        var total = 0.0
-        for index in scorers.indices {
-            total += scorers[index].score()
+        scorers.withUnsafeMutableBufferPointer { scorers in
+            var total = 0.0
+            for index in scorers.indices {
+                total += scorers[index].score()
+            }
+            return total
         }
-        return total
     }
 
-    /// Advances every scorer to `candidate` or beyond until they all stand on the same document.
+    /// Advances every scorer to `candidate` or beyond until they all stand on the same document. (Through a buffer
+    /// pointer, as ``DisjunctionScorer`` does.)
     private mutating func align(from candidate: DocID) -> DocID {
-        leapfrog(count: scorers.count, from: candidate) { scorers[$0].advance(to: $1) }
+        scorers.withUnsafeMutableBufferPointer { scorers in
+            leapfrog(count: scorers.count, from: candidate) { scorers[$0].advance(to: $1) }
+        }
     }
 }

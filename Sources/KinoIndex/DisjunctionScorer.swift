@@ -6,45 +6,66 @@ struct DisjunctionScorer: Scorer {
         case max
     }
 
-    private var scorers: [any Scorer]
+    /// A scorer with its current document kept beside it: reading `doc` through the existential would copy the
+    /// scorer, and retain its buffers, for every step.
+    private struct Entry {
+        var doc: DocID
+        var scorer: any Scorer
+    }
+
+    private var entries: [Entry]
     private let combination: Combination
     private(set) var doc: DocID = .terminated
 
     init(_ scorers: [any Scorer], combining combination: Combination) {
-        self.scorers = scorers
+        entries = scorers.map { Entry(doc: $0.doc, scorer: $0) }
         self.combination = combination
-        doc = scorers.lazy.map(\.doc).min() ?? .terminated
+        doc = entries.lazy.map(\.doc).min() ?? .terminated
     }
 
+    // The loops walk the entries through a buffer pointer: through the array, every step on an element would
+    // check the array's uniqueness.
     mutating func next() -> DocID {
         guard doc != .terminated else { return doc }
-        var lowest = DocID.terminated
-        for index in scorers.indices {
-            if scorers[index].doc == doc {
-                scorers[index].next()
+        let current = doc
+        doc = entries.withUnsafeMutableBufferPointer { entries in
+            var lowest = DocID.terminated
+            for index in entries.indices {
+                if entries[index].doc == current {
+                    entries[index].doc = entries[index].scorer.next()
+                }
+                lowest = min(lowest, entries[index].doc)
             }
-            lowest = min(lowest, scorers[index].doc)
+            return lowest
         }
-        doc = lowest
         return doc
     }
 
     mutating func advance(to target: DocID) -> DocID {
         guard doc < target else { return doc }
-        var lowest = DocID.terminated
-        for index in scorers.indices {
-            lowest = min(lowest, scorers[index].advance(to: target))
+        doc = entries.withUnsafeMutableBufferPointer { entries in
+            var lowest = DocID.terminated
+            for index in entries.indices {
+                if entries[index].doc < target {
+                    entries[index].doc = entries[index].scorer.advance(to: target)
+                }
+                lowest = min(lowest, entries[index].doc)
+            }
+            return lowest
         }
-        doc = lowest
         return doc
     }
 
     mutating func score() -> Double {
-        var total = 0.0
-        for index in scorers.indices where scorers[index].doc == doc {
-            let score = scorers[index].score()
-            total = combination == .sum ? total + score : Swift.max(total, score)
+        let current = doc
+        let combination = combination
+        return entries.withUnsafeMutableBufferPointer { entries in
+            var total = 0.0
+            for index in entries.indices where entries[index].doc == current {
+                let score = entries[index].scorer.score()
+                total = combination == .sum ? total + score : Swift.max(total, score)
+            }
+            return total
         }
-        return total
     }
 }

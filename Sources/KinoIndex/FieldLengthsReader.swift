@@ -28,7 +28,25 @@ public struct FieldLengthsReader: Sendable {
     /// The length of `field` in `doc` (its number of word positions, at most 65535), or nil for an unknown field or
     /// document.
     public func length(field: FieldID, doc: DocID) -> UInt16? {
-        guard let slot = slots[field], Int(doc) < docCount else { return nil }
-        return body.u16(at: dataStart + (slot * docCount + Int(doc)) * 2)
+        column(field)?.length(doc: doc)
+    }
+
+    /// The lengths of one field, looked up once for a scorer that reads them for every document it walks; nil for
+    /// an unknown field.
+    func column(_ field: FieldID) -> Column? {
+        slots[field].map { Column(body: body, start: dataStart + $0 * docCount * 2, docCount: docCount) }
+    }
+
+    /// The lengths of one field in every document.
+    struct Column: Sendable {
+        fileprivate let body: ByteView
+        fileprivate let start: Int
+        fileprivate let docCount: Int
+
+        /// The length of the field in `doc`, or nil past the last document.
+        func length(doc: DocID) -> UInt16? {
+            guard Int(doc) < docCount else { return nil }
+            return body.u16(at: start + Int(doc) * 2)
+        }
     }
 }

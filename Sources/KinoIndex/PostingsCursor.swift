@@ -20,7 +20,13 @@ public struct PostingsCursor: Sendable {
     /// The decoded block, or -1 before the first one is decoded.
     private var block = -1
     private var docs: [DocID] = []
+    /// The decoded block's term frequencies, decoded on first use (``decodeFrequencies()``): a cursor that a
+    /// conjunction only skips through a block never needs them.
     private var frequencies: [UInt32] = []
+    private var frequenciesDecoded = false
+    /// The decoded block's bytes, and where its frequencies start in them.
+    private var blockData: ByteView?
+    private var frequenciesStart = 0
     private var index = 0
     private var blockPositions = 0
     private var positionsOffset = 0
@@ -62,7 +68,39 @@ public struct PostingsCursor: Sendable {
     /// The frequency of the term in the current document (0 once terminated).
     public var termFrequency: UInt32 {
         guard doc != .terminated else { return 0 }
-        return block < 0 ? firstFrequency() : frequencies[index]
+        if block < 0 { return firstFrequency() }
+        return frequenciesDecoded ? frequencies[index] : undecodedFrequency()
+    }
+
+    /// The current document's frequency read from the block's bytes, its frequencies not yet decoded.
+    private func undecodedFrequency() -> UInt32 {
+        guard let data = blockData else { return 0 }
+        var offset = frequenciesStart
+        for _ in 0..<index {
+            guard data.varint(at: &offset) != nil else { return 0 }
+        }
+        guard let frequency = data.varint(at: &offset), frequency <= UInt64(UInt32.max) else { return 0 }
+        return UInt32(frequency)
+    }
+
+    /// Decodes the current block's term frequencies (and the first block, if the cursor has not yet moved).
+    mutating func decodeFrequencies() {
+        decodeFirstBlock()
+        guard !frequenciesDecoded, doc != .terminated, let data = blockData else { return }
+        let count = docs.count
+        let block = block
+        let problem = data.withUnsafeBytes { bytes -> String? in
+            var reader = VarintReader(bytes, offset: frequenciesStart)
+            for _ in 0..<count {
+                guard let frequency = reader.next(), frequency > 0, frequency <= UInt64(UInt32.max) else {
+                    return "term frequencies of block \(block) do not decode"
+                }
+                frequencies.append(UInt32(frequency))
+            }
+            return reader.offset == bytes.count ? nil : "block \(block) does not match its skip entry"
+        }
+        if let problem { return fail(problem) }
+        frequenciesDecoded = true
     }
 
     /// The first document's frequency before the first block is decoded: past the block's doc ids.
@@ -112,16 +150,21 @@ public struct PostingsCursor: Sendable {
                 return doc
             }
             load(block: candidate)
+            guard doc != .terminated else { return doc }
         }
-        while doc < target {
-            next()
+        // The block's last document is at least `target`.
+        var position = index
+        while docs[position] < target {
+            position += 1
         }
+        index = position
+        doc = docs[position]
         return doc
     }
 
     /// The positions of the term in the current document, in increasing order; empty for fields without positions.
     public mutating func positions() -> [UInt32] {
-        decodeFirstBlock()
+        decodeFrequencies()
         guard let data = positionData, doc != .terminated else { return [] }
         if positionsIndex > index {
             positionsIndex = 0
@@ -176,23 +219,25 @@ public struct PostingsCursor: Sendable {
         }
         docs.removeAll(keepingCapacity: true)
         frequencies.removeAll(keepingCapacity: true)
-        var offset = 0
-        for position in 0..<count {
-            guard let delta = data.varint(at: &offset), position == 0 && next == 0 || delta > 0 else {
-                return fail("doc ids of block \(next) do not decode")
+        frequenciesDecoded = false
+        let (problem, end) = data.withUnsafeBytes { bytes -> (String?, Int) in
+            var reader = VarintReader(bytes)
+            var previous = previousDoc
+            for position in 0..<count {
+                guard let delta = reader.next(), position == 0 && next == 0 || delta > 0 else {
+                    return ("doc ids of block \(next) do not decode", 0)
+                }
+                let value = previous + delta
+                guard value < UInt64(DocID.terminated) else { return ("doc id \(value) out of range", 0) }
+                docs.append(DocID(value))
+                previous = value
             }
-            let value = previousDoc + delta
-            guard value < UInt64(DocID.terminated) else { return fail("doc id \(value) out of range") }
-            docs.append(DocID(value))
-            previousDoc = value
+            return (nil, reader.offset)
         }
-        for _ in 0..<count {
-            guard let frequency = data.varint(at: &offset), frequency > 0, frequency <= UInt64(UInt32.max) else {
-                return fail("term frequencies of block \(next) do not decode")
-            }
-            frequencies.append(UInt32(frequency))
-        }
-        guard offset == data.count, docs.last == lastDoc else {
+        if let problem { return fail(problem) }
+        blockData = data
+        frequenciesStart = end
+        guard docs.last == lastDoc else {
             return fail("block \(next) does not match its skip entry")
         }
         if positionData != nil {
@@ -215,6 +260,8 @@ public struct PostingsCursor: Sendable {
         doc = .terminated
         docs.removeAll()
         frequencies.removeAll()
+        frequenciesDecoded = false
+        blockData = nil
         block = blockCount
     }
 }

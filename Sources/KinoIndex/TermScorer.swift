@@ -3,22 +3,28 @@
 struct TermScorer: Scorer {
     struct FieldPostings {
         var cursor: PostingsCursor
-        let field: FieldID
+        /// The field's lengths (nil reads as length 0).
+        let lengths: FieldLengthsReader.Column?
         let weight: Double
         let b: Double
         let averageLength: Double
+
+        /// `w_f · tf_f / B_f` of the current document.
+        func weightedFrequency() -> Double {
+            let length = Double(lengths?.length(doc: cursor.doc) ?? 0)
+            let norm = BM25.lengthNorm(length: length, averageLength: averageLength, b: b)
+            return weight * Double(cursor.termFrequency) / norm
+        }
     }
 
     private var fields: [FieldPostings]
-    private let lengths: FieldLengthsReader
     private let factor: Double
     private let k1: Double
     private let scoring: Bool
     private(set) var doc: DocID
 
-    init(fields: [FieldPostings], lengths: FieldLengthsReader, factor: Double, k1: Double, scoring: Bool) {
+    init(fields: [FieldPostings], factor: Double, k1: Double, scoring: Bool) {
         self.fields = fields
-        self.lengths = lengths
         self.factor = factor
         self.k1 = k1
         self.scoring = scoring
@@ -48,13 +54,12 @@ struct TermScorer: Scorer {
         return doc
     }
 
-    /// The term's pseudo-frequency in the current document: `Σ_f w_f · tf_f / B_f`.
+    /// The term's pseudo-frequency in the current document: `Σ_f w_f · tf_f / B_f`. The fields are read in place:
+    /// a copy of a cursor would retain its buffers for every document scored.
     func pseudoFrequency() -> Double {
         var total = 0.0
-        for part in fields where part.cursor.doc == doc {
-            let length = Double(lengths.length(field: part.field, doc: doc) ?? 0)
-            let norm = BM25.lengthNorm(length: length, averageLength: part.averageLength, b: part.b)
-            total += part.weight * Double(part.cursor.termFrequency) / norm
+        for index in fields.indices where fields[index].cursor.doc == doc {
+            total += fields[index].weightedFrequency()
         }
         return total
     }
@@ -62,7 +67,7 @@ struct TermScorer: Scorer {
     mutating func score() -> Double {
         guard scoring else { return 0 }
         for index in fields.indices where fields[index].cursor.doc == doc {
-            fields[index].cursor.decodeFirstBlock()
+            fields[index].cursor.decodeFrequencies()
         }
         return factor * BM25.saturate(pseudoFrequency(), k1: k1)
     }

@@ -23,10 +23,11 @@ struct TermWeight: Weight {
         guard !parts.isEmpty else { return EmptyScorer() }
         return TermScorer(
             fields: parts.map { part in
-                TermScorer.FieldPostings(cursor: segment.postings(part.info), field: part.weighting.field,
+                TermScorer.FieldPostings(cursor: segment.postings(part.info),
+                                         lengths: segment.fieldLengths.column(part.weighting.field),
                                          weight: part.weighting.weight, b: part.weighting.b,
                                          averageLength: part.averageLength)
             },
-            lengths: segment.fieldLengths, factor: boost * idf, k1: k1, scoring: scoring)
+            factor: boost * idf, k1: k1, scoring: scoring)
     }
 }
