@@ -165,7 +165,10 @@ public struct FilmSearcher: Sendable {
             query.add(requireAll ? .must : .should, DisjunctionMaxQuery(word.readings.map(readingQuery)))
         }
         if plan.phraseTerms.count > 1 {
+            // The words in order in a title, or as one person's name ("мария фергюсон" beside a Мария and a
+            // Фергюсон credited on the same film).
             query.add(.should, PhraseQuery(field: FilmSchema.titles, terms: plan.phraseTerms, boost: Prior.phrase))
+            query.add(.should, PhraseQuery(field: FilmSchema.people, terms: plan.phraseTerms, boost: Prior.phrase))
         }
         if let year = plan.year {
             query.add(.should, MultiFieldTermQuery(term: String(year), fields: [Self.fields[0]], boost: 0.3))
