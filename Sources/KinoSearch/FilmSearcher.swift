@@ -43,6 +43,8 @@ public struct FilmSearcher: Sendable {
         static let wholeTitle = 1.8
         /// On top of ``wholeTitle`` when the words are the title's own, not only their stems.
         static let exactTitle = 1.2
+        /// For a whole title that the query's last word, being typed, completes.
+        static let completedTitle = 1.8
         static let sameYear = 1.6
         static let nextYear = 1.15
         static let phrase = 0.5
@@ -242,18 +244,27 @@ public struct FilmSearcher: Sendable {
 
     // MARK: - Ranking
 
-    /// Re-scores text matches with the popularity prior, the whole-title and the year bonuses, best first.
+    /// Re-scores text matches with the popularity prior, the whole-title and the year bonuses, best first. Titles
+    /// that the last word, being typed, completes get their bonus only when no candidate is titled as typed ("frank"
+    /// finds "Frank" before "Frankenweenie"; "harry wint" finds "Harry Winter").
     func rescore(_ candidates: [ScoredDoc], plan: QueryPlan) -> [(doc: DocID, score: Double)] {
         let columns = index.segment.columns
-        var scored = candidates.map { candidate -> (doc: DocID, score: Double) in
+        func titleMatches(_ doc: DocID, _ keys: Set<UInt32>) -> Bool {
+            !keys.isEmpty && columns.values(FilmSchema.titleKeys, doc: doc)?.contains(where: keys.contains) == true
+        }
+        let wholeTitles = candidates.map { titleMatches($0.doc, plan.titleKeys) }
+        let completions = !wholeTitles.contains(true) && !plan.completedTitleKeys.isEmpty
+        var scored = zip(candidates, wholeTitles).map { candidate, wholeTitle -> (doc: DocID, score: Double) in
             let doc = candidate.doc
             var score = candidate.score * prior(doc)
-            if let keys = columns.values(FilmSchema.titleKeys, doc: doc), keys.contains(where: plan.titleKeys.contains) {
+            if wholeTitle {
                 score *= Prior.wholeTitle
                 if let words = columns.values(FilmSchema.titleWordKeys, doc: doc),
                    words.contains(where: plan.titleWordKeys.contains) {
                     score *= Prior.exactTitle
                 }
+            } else if completions, titleMatches(doc, plan.completedTitleKeys) {
+                score *= Prior.completedTitle
             }
             if let year = plan.year, let filmYear = columns.i32(FilmSchema.year, doc: doc), filmYear != 0 {
                 let distance = abs(Int(filmYear) - year)

@@ -44,6 +44,8 @@ struct QueryPlan {
     var titleKeys: Set<UInt32> = []
     /// The same of the query's unstemmed words: the exact whole title.
     var titleWordKeys: Set<UInt32> = []
+    /// The whole titles the query would be with its last word completed as it is being typed.
+    var completedTitleKeys: Set<UInt32> = []
     /// The query's normalized words, for phrase matches in titles.
     var phraseTerms: [String] = []
 
@@ -140,6 +142,13 @@ struct QueryPlan {
             let readings = words.map { word in word.readings.first { $0.kind == kind } ?? word.readings[0] }
             titleKeys.insert(FilmDocument.titleKey(words: readings.flatMap(\.terms)))
             titleWordKeys.insert(FilmDocument.titleKey(words: readings.flatMap(\.words)))
+        }
+        // A title typed up to part of its last word: each completion of that word makes a whole title too.
+        if year == nil, let last = words.last {
+            let typedBefore = words.dropLast().map { word in word.readings.first { $0.kind == .original } ?? word.readings[0] }
+            for completion in last.readings where completion.kind == .prefix {
+                completedTitleKeys.insert(FilmDocument.titleKey(words: typedBefore.flatMap(\.terms) + completion.terms))
+            }
         }
     }
 

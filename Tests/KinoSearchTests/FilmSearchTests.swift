@@ -1,5 +1,5 @@
 import Foundation
-import KinoCatalog
+@testable import KinoCatalog
 import KinoIndex
 import KinoText
 import Testing
@@ -281,5 +281,52 @@ struct FilmSearchTests {
             #expect(index.doc(forFilm: id) == doc)
         }
         #expect(index.doc(forFilm: 0) == nil && index.doc(forFilm: -5) == nil)
+    }
+
+    // MARK: - Ranking on purpose-made films
+
+    /// A film like the first fixture film but with only these titles and people, and `votes` votes (none: no
+    /// ratings at all).
+    func film(_ id: Int, _ title: String, people: [String] = [], votes: Int? = nil) async throws -> Film {
+        var film = try #require(try await SearchFixture.built.value.films.first)
+        film.id = id
+        (film.titleRU, film.titleOriginal, film.titleEN, film.alternativeTitles) = (title, nil, nil, [])
+        film.credits = people.enumerated().map { Credit(personID: 900 + $0.offset, name: $0.element, role: .director) }
+        film.ratings = votes.map { [Rating(source: .kinopoisk, value: 7, votes: $0)] } ?? []
+        (film.descriptionRU, film.descriptionEN, film.taglineRU, film.taglineEN, film.keywords) = (nil, nil, nil, nil, [])
+        return film
+    }
+
+    /// A searcher of an index of just `films`.
+    func searcher(of films: [Film]) throws -> FilmSearcher {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kino-rank-\(UUID().uuidString)").path
+        var writer = SegmentWriter(schema: FilmSchema.schema)
+        for film in films {
+            _ = try writer.addDocument(FilmDocument.make(film, analyzer: Analyzer()))
+        }
+        _ = try IndexGenerations(root: root).write(writer)
+        return FilmSearcher(index: try FilmIndex.open(root: root))
+    }
+
+    @Test func aFullNameOutranksItsFirstAndLastNameOnTwoPeople() async throws {
+        let searcher = try searcher(of: [
+            try await film(1, "Зима", people: ["Мария Фергюсон"]),
+            try await film(2, "Лето", people: ["Мария Петрова", "Анна Фергюсон"], votes: 500_000),
+        ])
+        #expect(try ids(searcher, "Мария Фергюсон") == [1, 2])
+        #expect(try ids(searcher, "Фергюсон Анна") == [2])
+    }
+
+    @Test func aTitleBeingTypedIsCompletedUnlessATitleIsTypedWhole() async throws {
+        let searcher = try searcher(of: [
+            try await film(1, "Harry Winter"),
+            try await film(2, "Winter Harry", votes: 900_000),
+            try await film(3, "Frank"),
+            try await film(4, "Frankenweenie", votes: 900_000),
+        ])
+        #expect(try ids(searcher, "harry wint").first == 1)
+        #expect(try ids(searcher, "harry winter").first == 1)
+        #expect(try ids(searcher, "frank").first == 3)
+        #expect(try ids(searcher, "frankenw").first == 4)
     }
 }
