@@ -49,17 +49,43 @@ public struct IndexBuilder: Sendable {
 
     /// Builds a new generation under `root` straight from a catalog snapshot file (`kino bench corpus` makes large
     /// ones), without a database, and makes it current.
+    ///
+    /// Two threads share the work: one reads, decodes and lays out the films as documents, the calling thread
+    /// indexes them, batch by batch.
     public static func build(snapshot path: String, root: String) throws -> Report {
         let started = ContinuousClock.now
         var writer = SegmentWriter(schema: FilmSchema.schema)
-        let analyzer = Analyzer()
-        var lastID = 0
-        _ = try CatalogSnapshot.read(path, person: { _ in }) { film in
-            guard film.id > lastID else {
-                throw SearchError(.invalidArgument, "\(path): film \(film.id) comes after film \(lastID); a snapshot lists films in id order")
+        let pipe = BatchPipe<Document>(capacity: 8)
+        let reader = Thread {
+            do {
+                let analyzer = Analyzer()
+                var lastID = 0
+                var batch: [Document] = []
+                _ = try CatalogSnapshot.read(path, person: { _ in }) { film in
+                    guard film.id > lastID else {
+                        throw SearchError(.invalidArgument, "\(path): film \(film.id) comes after film \(lastID); a snapshot lists films in id order")
+                    }
+                    lastID = film.id
+                    batch.append(FilmDocument.make(film, analyzer: analyzer))
+                    if batch.count == Self.pageSize {
+                        try pipe.put(batch)
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !batch.isEmpty { try pipe.put(batch) }
+                pipe.finish(throwing: nil)
+            } catch {
+                pipe.finish(throwing: error)
             }
-            lastID = film.id
-            _ = try writer.addDocument(FilmDocument.make(film, analyzer: analyzer))
+        }
+        reader.start()
+        do {
+            while let batch = try pipe.take() {
+                for document in batch { _ = try writer.addDocument(document) }
+            }
+        } catch {
+            pipe.cancel()
+            throw error
         }
         let generations = IndexGenerations(root: root)
         let name = try generations.write(writer)
@@ -79,5 +105,63 @@ public struct IndexBuilder: Sendable {
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         return names.reduce(0) { $0 + size(of: path + "/" + $1) }
+    }
+}
+
+/// Batches handed from one thread to another, at most `capacity` of them waiting: the producer blocks while the pipe
+/// is full, the consumer while it is empty. The producer ends it with ``finish(throwing:)``; a consumer that gives up
+/// calls ``cancel()``, and the producer's next ``put(_:)`` throws.
+final class BatchPipe<Element: Sendable>: @unchecked Sendable {
+    struct Cancelled: Error {}
+
+    private let condition = NSCondition()
+    private let capacity: Int
+    private var batches: [[Element]] = []
+    private var finished = false
+    private var cancelled = false
+    private var failure: (any Error)?
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    func put(_ batch: [Element]) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count >= capacity && !cancelled {
+            condition.wait()
+        }
+        if cancelled { throw Cancelled() }
+        batches.append(batch)
+        condition.broadcast()
+    }
+
+    /// Ends the batches: the consumer takes the ones waiting, then gets nil, or `error` thrown.
+    func finish(throwing error: (any Error)?) {
+        condition.lock()
+        finished = true
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch, nil once the producer has finished, or the producer's error.
+    func take() throws -> [Element]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty && !finished {
+            condition.wait()
+        }
+        if let failure { throw failure }
+        guard !batches.isEmpty else { return nil }
+        condition.broadcast()
+        return batches.removeFirst()
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
     }
 }

@@ -110,6 +110,34 @@ struct IndexBuildTests {
         }
     }
 
+    @Test func aSnapshotBuildsTheSameIndexAndOneOutOfOrderIsRefused() async throws {
+        try await withCatalog { store, root in
+            let fromStore = try await IndexBuilder(store: store, root: root).build()
+            let snapshot = root + "-catalog.jsonl.gz"
+            defer { try? FileManager.default.removeItem(atPath: snapshot) }
+            _ = try await CatalogSnapshot.export(from: store, to: snapshot)
+            let fromSnapshot = try IndexBuilder.build(snapshot: snapshot, root: root)
+            #expect(fromSnapshot.generation == "g000002" && fromSnapshot.films == fromStore.films)
+            let index = try FilmIndex.open(root: root)
+            let films = try await allFilms(store)
+            #expect((0..<DocID(index.segment.docCount)).map { index.film($0)?.id } == films.map(\.id))
+
+            // Films must come in id order: a snapshot listing them backwards is refused, and CURRENT stays.
+            let backwards = root + "-backwards.jsonl.gz"
+            defer { try? FileManager.default.removeItem(atPath: backwards) }
+            var remaining = films
+            try CatalogSnapshot.write(to: backwards, people: [], filmCount: films.count) { remaining.popLast() }
+            do {
+                _ = try IndexBuilder.build(snapshot: backwards, root: root)
+                Issue.record("a snapshot out of id order was indexed")
+            } catch let error as SearchError {
+                #expect(error.message.contains("comes after film"))
+            }
+            #expect(try IndexGenerations(root: root).current() == "g000002")
+            #expect(try FilmIndex.open(root: root).segment.docCount == films.count)
+        }
+    }
+
     @Test func currentMustNameAGeneration() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("kino-current-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
