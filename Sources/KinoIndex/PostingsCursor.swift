@@ -75,8 +75,13 @@ public struct PostingsCursor: Sendable {
     /// The current document's frequency read from the block's bytes, its frequencies not yet decoded.
     private func undecodedFrequency() -> UInt32 {
         guard let data = blockData else { return 0 }
-        var offset = frequenciesStart
-        for _ in 0..<index {
+        return Self.frequency(in: data, from: frequenciesStart, skipping: index)
+    }
+
+    /// The varint after the first `skipped` ones from `offset`, as a frequency (0 if it does not decode).
+    private static func frequency(in data: ByteView, from offset: Int, skipping skipped: Int) -> UInt32 {
+        var offset = offset
+        for _ in 0..<skipped {
             guard data.varint(at: &offset) != nil else { return 0 }
         }
         guard let frequency = data.varint(at: &offset), frequency <= UInt64(UInt32.max) else { return 0 }
@@ -105,12 +110,7 @@ public struct PostingsCursor: Sendable {
 
     /// The first document's frequency before the first block is decoded: past the block's doc ids.
     private func firstFrequency() -> UInt32 {
-        var offset = dataStart
-        for _ in 0..<min(PostingsSerializer.blockSize, docFrequency) {
-            guard postings.varint(at: &offset) != nil else { return 0 }
-        }
-        guard let frequency = postings.varint(at: &offset), frequency <= UInt64(UInt32.max) else { return 0 }
-        return UInt32(frequency)
+        Self.frequency(in: postings, from: dataStart, skipping: min(PostingsSerializer.blockSize, docFrequency))
     }
 
     /// Decodes the first block if the cursor has not yet moved.
