@@ -9,17 +9,24 @@ struct PostingsWriter {
         var positions: [UInt32] = []
     }
 
-    private(set) var terms: [[UInt8]: TermPostings] = [:]
+    private var keys = TermKeyInterner()
+    /// The postings of each term, by the number its key has in `keys`.
+    private var terms: [TermPostings] = []
 
-    /// Records one occurrence of `key` in `doc` at `position`. Documents must come in non-decreasing order, and
-    /// positions within one document in non-decreasing order.
-    mutating func add(key: [UInt8], doc: DocID, position: UInt32, keepPosition: Bool) {
-        terms[key, default: TermPostings()].record(doc: doc, position: position, keepPosition: keepPosition)
+    /// Records one occurrence of `term` (its bytes) in `field` of `doc` at `position`. Documents must come in
+    /// non-decreasing order, and positions within one document in non-decreasing order.
+    mutating func add(field: FieldID, term: UnsafeBufferPointer<UInt8>, doc: DocID, position: UInt32,
+                      keepPosition: Bool) {
+        let number = keys.number(field: field, term: term)
+        if number == terms.count {
+            terms.append(TermPostings())
+        }
+        terms[number].record(doc: doc, position: position, keepPosition: keepPosition)
     }
 
-    /// The term keys in byte order.
-    func sortedKeys() -> [[UInt8]] {
-        terms.keys.sorted(by: TermKey.precedes)
+    /// Every term's key and postings, in key byte order.
+    func inKeyOrder() -> some Sequence<(key: [UInt8], postings: TermPostings)> {
+        keys.numbersInKeyOrder().lazy.map { (keys.key($0), terms[$0]) }
     }
 }
 

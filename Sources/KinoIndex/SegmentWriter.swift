@@ -63,11 +63,10 @@ public struct SegmentWriter {
             let stemmed = schema.fields[slot].stemmed
             let base = bases[slot]
             var valueLength: UInt32 = 0
-            for token in analyzer.tokens(text) {
-                let position = UInt32(clamping: token.position)
-                valueLength = max(valueLength, UInt32(clamping: token.position + 1))
-                postings.add(key: TermKey.make(field: field, term: stemmed ? token.stem : token.normalized), doc: doc,
-                             position: base &+ position, keepPosition: keepPositions)
+            analyzer.forEachTerm(in: text) { normalized, stem, position in
+                valueLength = max(valueLength, UInt32(clamping: position + 1))
+                postings.add(field: field, term: stemmed ? stem : normalized, doc: doc,
+                             position: base &+ UInt32(clamping: position), keepPosition: keepPositions)
             }
             if valueLength > 0 {
                 lengths[slot] &+= valueLength
@@ -93,10 +92,10 @@ public struct SegmentWriter {
         var positionsFile = IndexFileWriter(kind: .positions, segmentID: segmentID)
         var serializer = PostingsSerializer()
         var dictionary = TermDictionarySerializer()
-        for key in postings.sortedKeys() {
+        for (key, termPostings) in postings.inKeyOrder() {
             let field = FieldID(UInt16(key[0]) << 8 | UInt16(key[1]))
             let keepsPositions = schema.field(field)?.positions ?? false
-            dictionary.add(key, serializer.add(postings.terms[key]!, keepsPositions: keepsPositions))
+            dictionary.add(key, serializer.add(termPostings, keepsPositions: keepsPositions))
         }
         dictionary.serialize(into: &termsFile.body)
         postingsFile.body = serializer.postings

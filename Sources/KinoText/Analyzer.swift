@@ -37,6 +37,19 @@ public struct Analyzer: Sendable {
         return result
     }
 
+    /// Calls `body` with each token of `text` as an index records it, without making strings: the normalized form's
+    /// bytes, the stem's bytes (the normalized form's when stemming is off) and the position. The bytes are valid
+    /// only inside `body`.
+    public func forEachTerm(in text: String,
+                            _ body: (_ normalized: UnsafeBufferPointer<UInt8>, _ stem: UnsafeBufferPointer<UInt8>,
+                                     _ position: Int) -> Void) {
+        WorkspacePool.shared.withWorkspace { workspace in
+            workspace.tokenizer.analyze(text, stemming: stemming) { raw in
+                body(raw.normalized, raw.stem, raw.position)
+            }
+        }
+    }
+
     /// The terms an index stores for `text`: the stem of every token (the normalized form when stemming is off),
     /// compounds and their parts included, in token order.
     public func terms(_ text: String) -> [String] {

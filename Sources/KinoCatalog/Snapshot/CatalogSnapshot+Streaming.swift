@@ -4,10 +4,9 @@ extension CatalogSnapshot {
     /// Reads a snapshot line by line: every person, then every film, without loading them into a store. Throws on a
     /// file that is not a snapshot, a newer version, or a line that is neither a person nor a film, naming the line.
     public static func read(_ path: String, person: (Person) throws -> Void, film: (Film) throws -> Void) throws -> Header {
-        let data = try GzipFile.read(path: path)
+        let lines = try GzipFile.Lines(path: path)
         let decoder = CatalogJSON.decoder()
-        var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).makeIterator()
-        guard let first = lines.next(), let header = try? decoder.decode(Header.self, from: Data(first)),
+        guard let first = try? lines.next(), let header = try? decoder.decode(Header.self, from: first),
               header.format == format else {
             throw CatalogError(.corruptSnapshot, "\(path) is not a Kino catalog snapshot (no header line)")
         }
@@ -15,9 +14,8 @@ extension CatalogSnapshot {
             throw CatalogError(.snapshotTooNew, "\(path) is a snapshot of version \(header.version); this kino reads versions up to \(version)")
         }
         var lineNumber = 1
-        while let line = lines.next() {
+        while let bytes = try lines.next() {
             lineNumber += 1
-            let bytes = Data(line)
             if bytes.starts(with: Array(#"{"person""#.utf8)) {
                 guard let decoded = try? decoder.decode(PersonLine.self, from: bytes) else {
                     throw CatalogError(.corruptSnapshot, "\(path):\(lineNumber): not a person line")

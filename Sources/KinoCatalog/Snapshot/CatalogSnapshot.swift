@@ -63,10 +63,9 @@ public enum CatalogSnapshot {
         guard try await store.stats().films == 0 else {
             throw CatalogError(.catalogNotEmpty, "the catalog already has films: a snapshot loads into an empty catalog only")
         }
-        let data = try GzipFile.read(path: path)
+        let lines = try GzipFile.Lines(path: path)
         let decoder = CatalogJSON.decoder()
-        var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).makeIterator()
-        guard let first = lines.next(), let header = try? decoder.decode(Header.self, from: Data(first)), header.format == format else {
+        guard let first = try? lines.next(), let header = try? decoder.decode(Header.self, from: first), header.format == format else {
             throw CatalogError(.corruptSnapshot, "\(path) is not a Kino catalog snapshot (no header line)")
         }
         guard header.version <= version else {
@@ -74,13 +73,13 @@ public enum CatalogSnapshot {
         }
         var changes = CatalogChanges()
         var lineNumber = 1
-        while let line = lines.next() {
+        while let line = try lines.next() {
             lineNumber += 1
-            if let person = try? decoder.decode(PersonLine.self, from: Data(line)) {
+            if let person = try? decoder.decode(PersonLine.self, from: line) {
                 changes.people.append(person.person)
             } else {
                 do {
-                    let film = try decoder.decode(FilmLine.self, from: Data(line))
+                    let film = try decoder.decode(FilmLine.self, from: line)
                     changes.films.append(film.film)
                     changes.records += film.records
                 } catch {
