@@ -63,10 +63,10 @@ public struct SegmentWriter {
             let stemmed = schema.fields[slot].stemmed
             let base = bases[slot]
             var valueLength: UInt32 = 0
-            analyzer.forEachTerm(in: text) { normalized, stem, position in
-                valueLength = max(valueLength, UInt32(clamping: position + 1))
-                postings.add(field: field, term: stemmed ? stem : normalized, doc: doc,
-                             position: base &+ UInt32(clamping: position), keepPosition: keepPositions)
+            analyzer.forEachToken(in: text) { token in
+                valueLength = max(valueLength, UInt32(clamping: token.position + 1))
+                postings.add(field: field, term: stemmed ? token.stem : token.normalized, doc: doc,
+                             position: base &+ UInt32(clamping: token.position), keepPosition: keepPositions)
             }
             if valueLength > 0 {
                 lengths[slot] &+= valueLength

@@ -3,10 +3,10 @@ import KinoText
 /// Marks the words of a film's title and description that the query matched, as HTML-escaped text with
 /// `<mark>…</mark>` around each match; the description is cut to a snippet around its first match.
 struct Highlighter {
-    /// Stems any reading of a query word matched exactly.
-    private let stems: Set<String>
-    /// Normalized prefixes of the word being typed.
-    private let prefixes: [String]
+    /// Stems any reading of a query word matched exactly, as UTF-8.
+    private let stems: [[UInt8]]
+    /// Normalized prefixes of the word being typed, as UTF-8.
+    private let prefixes: [[UInt8]]
     private let analyzer: Analyzer
     private let enabled: Bool
     /// The snippet's length around the first match, in characters.
@@ -22,8 +22,8 @@ struct Highlighter {
             if let prefix = reading.prefix { prefixes.append(prefix) }
         }
         if let year = plan.year { stems.insert(String(year)) }
-        self.stems = stems
-        self.prefixes = prefixes
+        self.stems = stems.sorted().map { Array($0.utf8) }
+        self.prefixes = prefixes.map { Array($0.utf8) }
         self.analyzer = analyzer
         self.enabled = enabled && !plan.isEmpty
     }
@@ -93,10 +93,14 @@ struct Highlighter {
     private func matches(_ utf8: [UInt8], in range: Range<Int>) -> [Range<Int>] {
         let text = range == utf8.indices ? String(decoding: utf8, as: UTF8.self)
             : String(decoding: utf8[range], as: UTF8.self)
-        return analyzer.tokens(text).filter { token in
-            token.kind != .numeralValue
-                && (stems.contains(token.stem) || prefixes.contains { token.normalized.hasPrefix($0) })
-        }.map { ($0.utf8Range.lowerBound + range.lowerBound)..<($0.utf8Range.upperBound + range.lowerBound) }
+        var found: [Range<Int>] = []
+        analyzer.forEachToken(in: text) { token in
+            guard token.kind != .numeralValue,
+                  stems.contains(where: { token.stem.elementsEqual($0) })
+                    || prefixes.contains(where: { token.normalized.starts(with: $0) }) else { return }
+            found.append((token.utf8Range.lowerBound + range.lowerBound)..<(token.utf8Range.upperBound + range.lowerBound))
+        }
+        return found
     }
 
     /// The UTF-8 offset of the first place where a query stem or prefix may be in `text`, or nil when none can be;
@@ -148,7 +152,7 @@ struct Highlighter {
         }
         var first: Int?
         for needle in stems.lazy + prefixes {
-            if let offset = Self.offset(of: Array(needle.utf8), in: folded, before: first ?? folded.count) {
+            if let offset = Self.offset(of: needle, in: folded, before: first ?? folded.count) {
                 first = offset
             }
         }

@@ -30,7 +30,9 @@ extension Analyzer {
         switch alphabet {
         case .latin(let keyboardOnly):
             let rekeyed = KeyboardLayout.toCyrillic(word)
-            if keyboardOnly, Alphabet.looksLikeWords(rekeyed, vowels: "аеёиоуыэюя", forbiddenStarts: "ьъы") {
+            if keyboardOnly,
+               Alphabet.looksLikeWords(rekeyed, vowels: Alphabet.cyrillicVowels,
+                                       forbiddenStarts: Alphabet.cyrillicForbiddenStarts) {
                 add(.keyboardLayout, rekeyed, rank: 0)
             }
             // Diacritics and apostrophes go first: "Amélie" is read as "amelie".
@@ -39,7 +41,7 @@ extension Analyzer {
             }
         case .cyrillic(let keyboardOnly):
             let rekeyed = KeyboardLayout.toLatin(word)
-            if keyboardOnly, Alphabet.looksLikeWords(rekeyed, vowels: "aeiouy", forbiddenStarts: "") {
+            if keyboardOnly, Alphabet.looksLikeWords(rekeyed, vowels: Alphabet.latinVowels, forbiddenStarts: []) {
                 add(.keyboardLayout, rekeyed, rank: 0)
             }
             for (rank, candidate) in Transliteration.toLatin(word).enumerated() {
@@ -96,11 +98,14 @@ private enum Alphabet {
         }
     }
 
+    static let cyrillicVowels = Set("аеёиоуыэюя".unicodeScalars)
+    static let cyrillicForbiddenStarts = Set("ьъы".unicodeScalars)
+    static let latinVowels = Set("aeiouy".unicodeScalars)
+
     /// A cheap check that every run of letters in `text` could be a word: it does not start with one of
     /// `forbiddenStarts`, and a run of four letters or more has a vowel.
-    static func looksLikeWords(_ text: String, vowels: String, forbiddenStarts: String) -> Bool {
-        let vowels = Set(vowels.unicodeScalars)
-        let forbidden = Set(forbiddenStarts.unicodeScalars)
+    static func looksLikeWords(_ text: String, vowels: Set<Unicode.Scalar>,
+                               forbiddenStarts forbidden: Set<Unicode.Scalar>) -> Bool {
         var length = 0
         var hasVowel = false
         for scalar in text.lowercased().unicodeScalars {

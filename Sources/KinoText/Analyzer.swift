@@ -37,15 +37,13 @@ public struct Analyzer: Sendable {
         return result
     }
 
-    /// Calls `body` with each token of `text` as an index records it, without making strings: the normalized form's
-    /// bytes, the stem's bytes (the normalized form's when stemming is off) and the position. The bytes are valid
-    /// only inside `body`.
-    public func forEachTerm(in text: String,
-                            _ body: (_ normalized: UnsafeBufferPointer<UInt8>, _ stem: UnsafeBufferPointer<UInt8>,
-                                     _ position: Int) -> Void) {
+    /// Calls `body` with each token of `text` in order, as views of the analysis buffers: no strings are made. The
+    /// views are valid only inside `body`.
+    public func forEachToken(in text: String, _ body: (TokenView) -> Void) {
         WorkspacePool.shared.withWorkspace { workspace in
             workspace.tokenizer.analyze(text, stemming: stemming) { raw in
-                body(raw.normalized, raw.stem, raw.position)
+                body(TokenView(normalized: raw.normalized, stem: raw.stem, position: raw.position, kind: raw.kind,
+                               utf8Range: raw.utf8Range))
             }
         }
     }

@@ -20,3 +20,15 @@ extension UnsafeBufferPointer<UInt8> {
         return true
     }
 }
+
+/// A token as ``Analyzer/forEachToken(in:_:)`` hands it over: the bytes of its normalized form and of its stem (the
+/// normalized form's when stemming is off), valid only inside the call.
+public struct TokenView {
+    public let normalized: UnsafeBufferPointer<UInt8>
+    public let stem: UnsafeBufferPointer<UInt8>
+    /// The word position, as ``Token/position``.
+    public let position: Int
+    public let kind: Token.Kind
+    /// Where the token is in the analysed text, in UTF-8 bytes.
+    public let utf8Range: Range<Int>
+}

@@ -19,9 +19,13 @@ struct TransliterationScheme: Sendable {
 
     struct Rule: Sendable {
         var pattern: [Unicode.Scalar]
-        var output: String
+        /// The output's UTF-8 and its length in Unicode scalars.
+        var output: [UInt8]
+        var outputLength: Int
         var cost: Int
         var context: Context
+        /// Whether the scheme's ``Ending`` may follow this rule's output at the end of a word.
+        var takesEnding: Bool
     }
 
     /// An extra ending tried at the end of a word after some letters ("жизн" → "жизнь").
@@ -38,6 +42,8 @@ struct TransliterationScheme: Sendable {
     private let letters: Set<Unicode.Scalar>
     private let vowels: Set<Unicode.Scalar>
     private let ending: Ending?
+    private let endingSuffix: [UInt8]
+    private let endingLength: Int
 
     /// Builds a scheme from rows of (source sequence, context, outputs with costs).
     init(letters: String, vowels: String, ending: Ending? = nil,
@@ -46,14 +52,18 @@ struct TransliterationScheme: Sendable {
         for (pattern, context, outputs) in rows {
             let scalars = Array(pattern.unicodeScalars)
             for (output, cost) in outputs {
-                rules[scalars[0], default: []].append(Rule(pattern: scalars, output: output, cost: cost,
-                                                           context: context))
+                let takesEnding = output.last.map { ending?.after.contains($0) ?? false } ?? false
+                rules[scalars[0], default: []].append(Rule(pattern: scalars, output: Array(output.utf8),
+                                                           outputLength: output.unicodeScalars.count, cost: cost,
+                                                           context: context, takesEnding: takesEnding))
             }
         }
         self.rules = rules
         self.letters = Set(letters.unicodeScalars)
         self.vowels = Set(vowels.unicodeScalars)
         self.ending = ending
+        endingSuffix = ending.map { Array($0.suffix.utf8) } ?? []
+        endingLength = ending?.suffix.unicodeScalars.count ?? 0
     }
 
     /// The `limit` cheapest rewritings of `text` (lower-cased first), cheapest first; ties go to the shorter one.
@@ -64,7 +74,7 @@ struct TransliterationScheme: Sendable {
             return []
         }
         var nodes = [[Partial]](repeating: [], count: input.count + 1)
-        nodes[0] = [Partial(text: "", cost: 0, length: 0)]
+        nodes[0] = [Partial(text: [], cost: 0, length: 0)]
         for index in input.indices where !nodes[index].isEmpty {
             var matched = false
             for rule in rules[input[index]] ?? [] where applies(rule, at: index, in: input) {
@@ -73,22 +83,23 @@ struct TransliterationScheme: Sendable {
                 let endsWord = next == input.count || !letters.contains(input[next])
                 let sources = nodes[index]
                 for partial in sources {
-                    let extended = partial.appending(rule.output, cost: rule.cost)
+                    let extended = partial.appending(rule.output, length: rule.outputLength, cost: rule.cost)
                     insert(extended, into: &nodes[next], limit: limit)
-                    if endsWord, let ending, let last = rule.output.last, ending.after.contains(last) {
-                        insert(extended.appending(ending.suffix, cost: ending.cost), into: &nodes[next], limit: limit)
+                    if endsWord, rule.takesEnding, let ending {
+                        insert(extended.appending(endingSuffix, length: endingLength, cost: ending.cost),
+                               into: &nodes[next], limit: limit)
                     }
                 }
             }
             if !matched {
-                let copied = String(Character(input[index]))
+                let copied = Array(String(input[index]).utf8)
                 for partial in nodes[index] {
-                    insert(partial.appending(copied, cost: 0), into: &nodes[index + 1], limit: limit)
+                    insert(partial.appending(copied, length: 1, cost: 0), into: &nodes[index + 1], limit: limit)
                 }
             }
             nodes[index] = []
         }
-        return nodes[input.count].map(\.text)
+        return nodes[input.count].map { String(decoding: $0.text, as: UTF8.self) }
     }
 
     private func applies(_ rule: Rule, at index: Int, in input: [Unicode.Scalar]) -> Bool {
@@ -123,20 +134,23 @@ struct TransliterationScheme: Sendable {
         }
     }
 
-    /// A rewriting of a prefix of the input.
+    /// A rewriting of a prefix of the input: its UTF-8, its cost and its length in Unicode scalars. Outputs are
+    /// plain letters, so comparing UTF-8 bytes orders them as their scalars.
     private struct Partial {
-        var text: String
+        var text: [UInt8]
         var cost: Int
         var length: Int
 
-        func appending(_ output: String, cost extra: Int) -> Partial {
-            Partial(text: text + output, cost: cost + extra, length: length + output.unicodeScalars.count)
+        func appending(_ output: [UInt8], length extra: Int, cost extraCost: Int) -> Partial {
+            var text = text
+            text.append(contentsOf: output)
+            return Partial(text: text, cost: cost + extraCost, length: length + extra)
         }
 
         func ranksBefore(_ other: Partial) -> Bool {
             if cost != other.cost { return cost < other.cost }
             if length != other.length { return length < other.length }
-            return text < other.text
+            return text.lexicographicallyPrecedes(other.text)
         }
     }
 }
