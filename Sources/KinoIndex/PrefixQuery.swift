@@ -39,14 +39,7 @@ public struct PrefixQuery: Query {
     }
 
     private func expandedTerms(_ searcher: Searcher) -> [(term: String, info: TermInfo)] {
-        guard maxExpansions > 0 else { return [] }
-        let all = Array(searcher.segment.terms(field: field, prefix: prefix))
-        let order = all.indices.sorted { lhs, rhs in
-            let left = all[lhs].info.docFrequency
-            let right = all[rhs].info.docFrequency
-            return left != right ? left > right : lhs < rhs
-        }
-        return order.prefix(maxExpansions).map { all[$0] }
+        searcher.segment.mostFrequentTerms(field: field, prefix: prefix, count: maxExpansions)
     }
 
     public func weight(searcher: Searcher, scoring: Bool) -> any Weight {

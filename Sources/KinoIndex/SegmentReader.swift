@@ -76,6 +76,12 @@ public struct SegmentReader: Sendable {
         }
     }
 
+    /// The `count` terms of `field` that start with `prefix` with the highest document frequencies (ties in byte
+    /// order), most frequent first, without making strings of the others.
+    public func mostFrequentTerms(field: FieldID, prefix: String, count: Int) -> [(term: String, info: TermInfo)] {
+        termTable.mostFrequent(withPrefix: TermKey.make(field: field, term: prefix), count: count)
+    }
+
     /// The terms of `field` within `maxEdits` edits of `term`, in byte order, with their distances.
     ///
     /// The distance is the optimal-string-alignment distance counted in Unicode scalars: inserting, deleting or

@@ -103,6 +103,53 @@ struct TermTable: Sendable {
         }
     }
 
+    /// The `count` entries whose keys start with `prefix` (a field's two bytes, then the start of a term) with the
+    /// highest document frequencies, ties in dictionary order, most frequent first: their terms and infos. Only
+    /// the chosen entries' terms become strings.
+    func mostFrequent(withPrefix prefix: [UInt8], count: Int) -> [(term: String, info: TermInfo)] {
+        guard count > 0 else { return [] }
+        var cursor = cursor()
+        cursor.seek(to: prefix)
+        let start = cursor.ordinal
+        var end = entries.count
+        if let successor = Self.successor(of: prefix) {
+            cursor.seek(to: successor)
+            end = cursor.ordinal
+        }
+        // The best so far, most frequent first; a later entry with an equal frequency goes after the earlier ones.
+        var best: [Int] = []
+        best.reserveCapacity(count + 1)
+        for ordinal in start..<max(start, end) {
+            let frequency = entries[ordinal].info.docFrequency
+            if best.count == count, frequency <= entries[best[count - 1]].info.docFrequency { continue }
+            var place = best.count
+            while place > 0, entries[best[place - 1]].info.docFrequency < frequency {
+                place -= 1
+            }
+            best.insert(ordinal, at: place)
+            if best.count > count { best.removeLast() }
+        }
+        return best.map { ordinal in
+            let entry = entries[ordinal]
+            let text = texts[Int(entry.text)]
+            let term = String(decoding: bytes[Int(text.offset)..<Int(text.offset + text.length)], as: UTF8.self)
+            return (term, entry.info)
+        }
+    }
+
+    /// The first key after every key that starts with `prefix`, or nil when there is none (all bytes 0xFF).
+    static func successor(of prefix: [UInt8]) -> [UInt8]? {
+        var key = prefix
+        while let last = key.last {
+            if last < 0xFF {
+                key[key.count - 1] = last + 1
+                return key
+            }
+            key.removeLast()
+        }
+        return nil
+    }
+
     /// A cursor over the entries in the dictionary's order, on the first one.
     func cursor() -> Cursor {
         Cursor(table: self)
@@ -111,7 +158,8 @@ struct TermTable: Sendable {
     /// Walks the entries in the dictionary's order and seeks by binary search, with nothing to decode.
     struct Cursor: TermCursor {
         fileprivate let table: TermTable
-        private var ordinal = 0
+        /// The position of the entry `next()` returns, in the dictionary's order.
+        private(set) var ordinal = 0
         private var key: [UInt8] = []
         private(set) var decodedCount = 0
 

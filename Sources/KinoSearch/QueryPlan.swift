@@ -182,7 +182,13 @@ struct QueryPlan {
     }
 
     private static func stem(of word: String, _ analyzer: Analyzer) -> String {
-        analyzer.tokens(word).first { $0.kind == .word || $0.kind == .compound }?.stem ?? word
+        var stem: String?
+        analyzer.forEachToken(in: word) { token in
+            if stem == nil, token.kind == .word || token.kind == .compound {
+                stem = String(decoding: token.stem, as: UTF8.self)
+            }
+        }
+        return stem ?? word
     }
 
     /// A plausible release year written as four digits.

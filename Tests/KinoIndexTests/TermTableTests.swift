@@ -39,6 +39,33 @@ struct TermTableTests {
         }
     }
 
+    @Test func theMostFrequentTermsOfAPrefixAreTheFirstOfAllItsTermsByFrequency() throws {
+        let directory = TemporaryDirectory()
+        let (reader, oracle, _) = try SegmentRandomizedTests.build(count: 800, seed: 31, in: directory)
+        var random = SplitMix64(seed: 31)
+        let keys = oracle.sortedKeys
+        var prefixes = [(keys[0].field, ""), (FieldID(9), "")]
+        for _ in 0..<200 {
+            let key = keys.randomElement(using: &random)!
+            let scalars = Array(key.term.unicodeScalars)
+            let length = Int.random(in: 0...min(3, scalars.count), using: &random)
+            prefixes.append((key.field, String(String.UnicodeScalarView(scalars.prefix(length)))))
+        }
+        for (field, prefix) in prefixes {
+            // All terms of the prefix in byte order, stably sorted by falling document frequency.
+            let all = Array(reader.terms(field: field, prefix: prefix))
+            let expected = all.enumerated().sorted { lhs, rhs in
+                lhs.element.info.docFrequency != rhs.element.info.docFrequency
+                    ? lhs.element.info.docFrequency > rhs.element.info.docFrequency : lhs.offset < rhs.offset
+            }.map(\.element)
+            for count in [0, 1, 3, 16, all.count + 1] {
+                let found = reader.mostFrequentTerms(field: field, prefix: prefix, count: count)
+                #expect(found.map(\.term) == expected.prefix(count).map(\.term), "\(field) \(prefix) \(count)")
+                #expect(found.map(\.info) == expected.prefix(count).map(\.info), "\(field) \(prefix) \(count)")
+            }
+        }
+    }
+
     @Test func walksOverTheTableFindWhatWalksOverTheDictionaryFind() throws {
         let directory = TemporaryDirectory()
         let (reader, oracle, _) = try SegmentRandomizedTests.build(count: 600, seed: 23, in: directory)
