@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -11,7 +12,7 @@ import KinoText
 /// not stemmed) is indexed at its position. Values of a
 /// field that appears several times in a document follow each other with a one-position gap. A field's length in a
 /// document is its number of word positions: the last position + 1 of each value, summed (gaps not counted).
-public struct SegmentWriter {
+public struct SegmentWriter: Sendable {
     /// The schema every document is checked against.
     public let schema: Schema
     private let analyzer: Analyzer
@@ -57,20 +58,37 @@ public struct SegmentWriter {
         let doc = DocID(docCount)
         var lengths = [UInt32](repeating: 0, count: schema.fields.count)
         var bases = [UInt32](repeating: 0, count: schema.fields.count)
-        for (field, text) in document.fields {
-            let slot = fieldSlots[field]!
-            let keepPositions = schema.fields[slot].positions
-            let stemmed = schema.fields[slot].stemmed
-            let base = bases[slot]
+        let fields = document.fields
+        var targets: [IndexedField] = []
+        targets.reserveCapacity(4)
+        var next = 0
+        while next < fields.count {
+            // Values of other fields that follow with the same text (a title also indexed unstemmed) are analysed
+            // once for all of them.
+            let text = fields[next].text
+            targets.removeAll(keepingCapacity: true)
+            repeat {
+                let slot = fieldSlots[fields[next].field]!
+                targets.append(IndexedField(id: fields[next].field, slot: slot, base: bases[slot],
+                                            stemmed: schema.fields[slot].stemmed,
+                                            keepsPositions: schema.fields[slot].positions))
+                next += 1
+            } while next < fields.count && fields[next].text == text
+                && !targets.contains { $0.id == fields[next].field }
             var valueLength: UInt32 = 0
             analyzer.forEachToken(in: text) { token in
                 valueLength = max(valueLength, UInt32(clamping: token.position + 1))
-                postings.add(field: field, term: stemmed ? token.stem : token.normalized, doc: doc,
-                             position: base &+ UInt32(clamping: token.position), keepPosition: keepPositions)
+                for target in targets {
+                    postings.add(field: target.id, term: target.stemmed ? token.stem : token.normalized, doc: doc,
+                                 position: target.base &+ UInt32(clamping: token.position),
+                                 keepPosition: target.keepsPositions)
+                }
             }
             if valueLength > 0 {
-                lengths[slot] &+= valueLength
-                bases[slot] = base &+ valueLength &+ 1
+                for target in targets {
+                    lengths[target.slot] &+= valueLength
+                    bases[target.slot] = target.base &+ valueLength &+ 1
+                }
             }
         }
         fieldLengths.addDocument(lengths)
@@ -87,6 +105,44 @@ public struct SegmentWriter {
         if mkdir(directory, 0o755) != 0 && errno != EEXIST {
             throw IndexFileWriter.ioError(directory, "cannot create directory")
         }
+        // The postings and the per-document files do not depend on each other: each half is laid out, checksummed
+        // and written on its own thread.
+        let failure = Locked<IndexError?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            do throws(IndexError) {
+                if half == 0 {
+                    try writePostings(to: directory, segmentID: segmentID)
+                } else {
+                    try writeDocumentFiles(to: directory, segmentID: segmentID)
+                }
+            } catch {
+                failure.withLock { first in first = first ?? error }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+
+        var totals: [FieldID: UInt64] = [:]
+        for (slot, field) in schema.fields.enumerated() {
+            totals[field.id] = fieldLengths.totals[slot]
+        }
+        var metaFile = IndexFileWriter(kind: .meta, segmentID: segmentID)
+        SegmentMeta(docCount: docCount, schema: schema, totalLengths: totals).serialize(into: &metaFile.body)
+        try metaFile.commit(to: directory, name: SegmentFiles.meta)
+        return segmentID
+    }
+
+    /// A field a text is indexed into, with what indexing it needs.
+    private struct IndexedField {
+        var id: FieldID
+        var slot: Int
+        /// The position the text's first token gets in this field.
+        var base: UInt32
+        var stemmed: Bool
+        var keepsPositions: Bool
+    }
+
+    /// Writes the term dictionary, the postings and the positions.
+    private func writePostings(to directory: String, segmentID: SegmentID) throws(IndexError) {
         var termsFile = IndexFileWriter(kind: .terms, segmentID: segmentID)
         var postingsFile = IndexFileWriter(kind: .postings, segmentID: segmentID)
         var positionsFile = IndexFileWriter(kind: .positions, segmentID: segmentID)
@@ -100,27 +156,21 @@ public struct SegmentWriter {
         dictionary.serialize(into: &termsFile.body)
         postingsFile.body = serializer.postings
         positionsFile.body = serializer.positions
-
-        var lengthsFile = IndexFileWriter(kind: .fieldLengths, segmentID: segmentID)
-        fieldLengths.serialize(into: &lengthsFile.body, docCount: docCount)
-        var storedFile = IndexFileWriter(kind: .storedFields, segmentID: segmentID)
-        stored.serialize(into: &storedFile.body)
-        var columnsFile = IndexFileWriter(kind: .columns, segmentID: segmentID)
-        columns.serialize(into: &columnsFile.body)
-        var totals: [FieldID: UInt64] = [:]
-        for (slot, field) in schema.fields.enumerated() {
-            totals[field.id] = fieldLengths.totals[slot]
-        }
-        var metaFile = IndexFileWriter(kind: .meta, segmentID: segmentID)
-        SegmentMeta(docCount: docCount, schema: schema, totalLengths: totals).serialize(into: &metaFile.body)
-
         try termsFile.commit(to: directory, name: SegmentFiles.terms)
         try postingsFile.commit(to: directory, name: SegmentFiles.postings)
         try positionsFile.commit(to: directory, name: SegmentFiles.positions)
+    }
+
+    /// Writes the field lengths, the stored fields and the columns.
+    private func writeDocumentFiles(to directory: String, segmentID: SegmentID) throws(IndexError) {
+        var lengthsFile = IndexFileWriter(kind: .fieldLengths, segmentID: segmentID)
+        fieldLengths.serialize(into: &lengthsFile.body, docCount: docCount)
         try lengthsFile.commit(to: directory, name: SegmentFiles.fieldLengths)
+        var storedFile = IndexFileWriter(kind: .storedFields, segmentID: segmentID)
+        stored.serialize(into: &storedFile.body)
         try storedFile.commit(to: directory, name: SegmentFiles.stored)
+        var columnsFile = IndexFileWriter(kind: .columns, segmentID: segmentID)
+        columns.serialize(into: &columnsFile.body)
         try columnsFile.commit(to: directory, name: SegmentFiles.columns)
-        try metaFile.commit(to: directory, name: SegmentFiles.meta)
-        return segmentID
     }
 }

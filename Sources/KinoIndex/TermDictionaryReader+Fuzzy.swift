@@ -82,22 +82,9 @@ extension TermDictionaryReader {
             if let scalar = rows.nextViableScalar(atDepth: depth) {
                 let target = Array(key[..<ends[depth - 1]]) + Array(scalar.utf8)
                 // Only a damaged key (bytes that are not UTF-8) can sort after its replacement.
-                return TermKey.precedes(key, target) ? target : successor(of: key[..<ends[depth]])
+                return TermKey.precedes(key, target) ? target : TermKey.successor(of: key[..<ends[depth]])
             }
             depth -= 1
-        }
-        return nil
-    }
-
-    /// The smallest byte string above every string that starts with `prefix`, or nil if there is none.
-    private static func successor(of prefix: ArraySlice<UInt8>) -> [UInt8]? {
-        var bytes = Array(prefix)
-        while let last = bytes.last {
-            if last < 0xFF {
-                bytes[bytes.count - 1] = last + 1
-                return bytes
-            }
-            bytes.removeLast()
         }
         return nil
     }

@@ -14,6 +14,20 @@ enum TermKey {
         return (field, String(decoding: key[2...], as: UTF8.self))
     }
 
+    /// The smallest byte string above every string that starts with `prefix`, or nil if there is none (all bytes
+    /// 0xFF).
+    static func successor(of prefix: ArraySlice<UInt8>) -> [UInt8]? {
+        var bytes = Array(prefix)
+        while let last = bytes.last {
+            if last < 0xFF {
+                bytes[bytes.count - 1] = last + 1
+                return bytes
+            }
+            bytes.removeLast()
+        }
+        return nil
+    }
+
     /// Whether `lhs` sorts before `rhs`, byte by byte.
     static func precedes(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
         lhs.lexicographicallyPrecedes(rhs)

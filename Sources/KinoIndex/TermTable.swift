@@ -112,7 +112,7 @@ struct TermTable: Sendable {
         cursor.seek(to: prefix)
         let start = cursor.ordinal
         var end = entries.count
-        if let successor = Self.successor(of: prefix) {
+        if let successor = TermKey.successor(of: prefix[...]) {
             cursor.seek(to: successor)
             end = cursor.ordinal
         }
@@ -135,19 +135,6 @@ struct TermTable: Sendable {
             let term = String(decoding: bytes[Int(text.offset)..<Int(text.offset + text.length)], as: UTF8.self)
             return (term, entry.info)
         }
-    }
-
-    /// The first key after every key that starts with `prefix`, or nil when there is none (all bytes 0xFF).
-    static func successor(of prefix: [UInt8]) -> [UInt8]? {
-        var key = prefix
-        while let last = key.last {
-            if last < 0xFF {
-                key[key.count - 1] = last + 1
-                return key
-            }
-            key.removeLast()
-        }
-        return nil
     }
 
     /// A cursor over the entries in the dictionary's order, on the first one.

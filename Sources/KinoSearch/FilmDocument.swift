@@ -65,8 +65,8 @@ public enum FilmDocument {
             keywords: film.keywords,
             people: people.map { IndexedFilm.Person(id: $0.personID, name: $0.name, nameEN: $0.nameEN, role: $0.role) })
         let titleTokens = film.allTitles.map(analyzer.tokens)
-        var fields: [(field: FieldID, text: String)] = film.allTitles.map { (FilmSchema.titles, $0) }
-        fields += film.allTitles.map { (FilmSchema.words, $0) }
+        // A text indexed into two fields comes twice in a row, so the writer analyses it once.
+        var fields: [(field: FieldID, text: String)] = film.allTitles.flatMap { [(FilmSchema.titles, $0), (FilmSchema.words, $0)] }
         var seenPeople = Set<Int>()
         for credit in film.credits where seenPeople.insert(credit.personID).inserted {
             fields.append((FilmSchema.people, credit.name))

@@ -53,6 +53,31 @@ struct SegmentEdgeCaseTests {
         #expect(reader.columns.f32(SegmentRandomizedTests.rating, doc: 0) == 0)
     }
 
+    /// One text in several fields in a row is analysed once for all of them; each field still numbers its own
+    /// positions, and a field that takes the same text again continues after its first value.
+    @Test func aTextSharedByFieldsInARowIsIndexedIntoEachAsIfAlone() throws {
+        let directory = TemporaryDirectory()
+        let (title, description, genres) = (SegmentRandomizedTests.title, SegmentRandomizedTests.description,
+                                            SegmentRandomizedTests.genres)
+        var writer = SegmentWriter(schema: try SegmentRandomizedTests.schema())
+        try writer.addDocument(Document(
+            fields: [(title, "Брат брат"), (description, "Брат брат"), (title, "Брат брат"), (genres, "Брат брат"),
+                     (title, "Сталкер")],
+            stored: [], columns: [:]))
+        try writer.write(to: directory.path)
+        let reader = try SegmentReader(directory: directory.path)
+        var inTitle = try #require(reader.postings(field: title, term: "брат"))
+        #expect(inTitle.positions() == [0, 1, 3, 4])
+        var stalker = try #require(reader.postings(field: title, term: "сталкер"))
+        #expect(stalker.positions() == [6])
+        var inDescription = try #require(reader.postings(field: description, term: "брат"))
+        #expect(inDescription.positions() == [0, 1])
+        #expect(reader.fieldLengths.length(field: title, doc: 0) == 5)
+        #expect(reader.fieldLengths.length(field: description, doc: 0) == 2)
+        #expect(reader.fieldLengths.length(field: genres, doc: 0) == 2)
+        #expect(reader.termInfo(field: genres, term: "брат")?.docFrequency == 1)
+    }
+
     @Test func writingAgainReplacesTheSegmentAndLeavesNoTemporaryFiles() throws {
         let directory = TemporaryDirectory()
         let schema = try SegmentRandomizedTests.schema()
