@@ -51,7 +51,10 @@ public struct TopDocsCollector: Collector {
     }
 
     private mutating func collectMaxScore(_ clauses: [any Weight]) {
+        // Each scorer's current document is kept beside it, and both are walked through buffer pointers: reading
+        // `doc` through the existential, or stepping an array element, would copy the scorer and retain its buffers.
         var scorers = clauses.map { $0.scorer() }
+        var docs = scorers.map(\.doc)
         let order = clauses.indices.sorted { clauses[$0].maxScore < clauses[$1].maxScore }
         var boundSums = [0.0]
         for index in order {
@@ -60,49 +63,56 @@ public struct TopDocsCollector: Collector {
         var contributions = [Double](repeating: 0, count: clauses.count)
         var matched: [Int] = []
         var firstEssential = 0
-        while true {
-            let threshold = heap.isFull ? heap.worst?.score ?? -Double.infinity : -Double.infinity
-            while firstEssential < order.count && !Self.canBeat(boundSums[firstEssential + 1], threshold) {
-                firstEssential += 1
-            }
-            guard firstEssential < order.count else { return }
-            var candidate = DocID.terminated
-            for position in firstEssential..<order.count {
-                candidate = min(candidate, scorers[order[position]].doc)
-            }
-            guard candidate != .terminated else { return }
+        scorers.withUnsafeMutableBufferPointer { scorers in
+            docs.withUnsafeMutableBufferPointer { docs in
+                while true {
+                    let threshold = heap.isFull ? heap.worst?.score ?? -Double.infinity : -Double.infinity
+                    while firstEssential < order.count && !Self.canBeat(boundSums[firstEssential + 1], threshold) {
+                        firstEssential += 1
+                    }
+                    guard firstEssential < order.count else { return }
+                    var candidate = DocID.terminated
+                    for position in firstEssential..<order.count {
+                        candidate = min(candidate, docs[order[position]])
+                    }
+                    guard candidate != .terminated else { return }
 
-            matched.removeAll(keepingCapacity: true)
-            var partial = 0.0
-            for position in firstEssential..<order.count where scorers[order[position]].doc == candidate {
-                let clause = order[position]
-                contributions[clause] = scorers[clause].score()
-                partial += contributions[clause]
-                matched.append(clause)
-            }
-            var pruned = false
-            for position in stride(from: firstEssential - 1, through: 0, by: -1) {
-                guard Self.canBeat(partial + boundSums[position + 1], threshold) else {
-                    pruned = true
-                    break
+                    matched.removeAll(keepingCapacity: true)
+                    var partial = 0.0
+                    for position in firstEssential..<order.count where docs[order[position]] == candidate {
+                        let clause = order[position]
+                        contributions[clause] = scorers[clause].score()
+                        partial += contributions[clause]
+                        matched.append(clause)
+                    }
+                    var pruned = false
+                    for position in stride(from: firstEssential - 1, through: 0, by: -1) {
+                        guard Self.canBeat(partial + boundSums[position + 1], threshold) else {
+                            pruned = true
+                            break
+                        }
+                        let clause = order[position]
+                        if docs[clause] < candidate {
+                            docs[clause] = scorers[clause].advance(to: candidate)
+                        }
+                        if docs[clause] == candidate {
+                            contributions[clause] = scorers[clause].score()
+                            partial += contributions[clause]
+                            matched.append(clause)
+                        }
+                    }
+                    if !pruned {
+                        matched.sort()
+                        var total = 0.0
+                        for clause in matched {
+                            total += contributions[clause]
+                        }
+                        collect(doc: candidate, score: total)
+                    }
+                    for position in firstEssential..<order.count where docs[order[position]] == candidate {
+                        docs[order[position]] = scorers[order[position]].next()
+                    }
                 }
-                let clause = order[position]
-                if scorers[clause].advance(to: candidate) == candidate {
-                    contributions[clause] = scorers[clause].score()
-                    partial += contributions[clause]
-                    matched.append(clause)
-                }
-            }
-            if !pruned {
-                matched.sort()
-                var total = 0.0
-                for clause in matched {
-                    total += contributions[clause]
-                }
-                collect(doc: candidate, score: total)
-            }
-            for position in firstEssential..<order.count where scorers[order[position]].doc == candidate {
-                scorers[order[position]].next()
             }
         }
     }
