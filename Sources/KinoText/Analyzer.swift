@@ -39,12 +39,9 @@ public struct Analyzer: Sendable {
 
     /// Calls `body` with each token of `text` in order, as views of the analysis buffers: no strings are made. The
     /// views are valid only inside `body`.
-    public func forEachToken(in text: String, _ body: (TokenView) -> Void) {
+    public func forEachToken(in text: String, _ body: (RawToken) -> Void) {
         WorkspacePool.shared.withWorkspace { workspace in
-            workspace.tokenizer.analyze(text, stemming: stemming) { raw in
-                body(TokenView(normalized: raw.normalized, stem: raw.stem, position: raw.position, kind: raw.kind,
-                               utf8Range: raw.utf8Range))
-            }
+            workspace.tokenizer.analyze(text, stemming: stemming, body)
         }
     }
 
