@@ -2,8 +2,8 @@
 ///
 /// Opening maps `meta.kix` and the structure files, validates each file's header, footer and checksum, and checks
 /// that all of them carry the same segment id and agree on the document count. After that, lookups read the mapped
-/// bytes directly. A reader is an immutable value and can be shared between tasks.
-public struct SegmentReader: Sendable {
+/// bytes directly. A reader is immutable and can be shared between tasks.
+public final class SegmentReader: Sendable {
     /// The segment's id, from its files' headers.
     public let segmentID: SegmentID
     /// The schema the segment was written with.
