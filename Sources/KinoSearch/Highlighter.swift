@@ -1,3 +1,4 @@
+import Foundation
 import KinoText
 
 /// Marks the words of a film's title and description that the query matched, as HTML-escaped text with
@@ -7,6 +8,8 @@ struct Highlighter {
     private let stems: [[UInt8]]
     /// Normalized prefixes of the word being typed, as UTF-8.
     private let prefixes: [[UInt8]]
+    /// The stems and prefixes that no other one of them starts: where any of them occurs, one of these does.
+    private let needles: [[UInt8]]
     private let analyzer: Analyzer
     private let enabled: Bool
     /// The snippet's length around the first match, in characters.
@@ -23,7 +26,14 @@ struct Highlighter {
         }
         if let year = plan.year { stems.insert(String(year)) }
         self.stems = stems.sorted().map { Array($0.utf8) }
-        self.prefixes = prefixes.map { Array($0.utf8) }
+        self.prefixes = Set(prefixes).sorted().map { Array($0.utf8) }
+        // Where a needle occurs, so does any prefix of it: only the shortest are searched for.
+        var needles: [[UInt8]] = []
+        for needle in (self.stems + self.prefixes).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            if let last = needles.last, needle.starts(with: last) { continue }
+            needles.append(needle)
+        }
+        self.needles = needles
         self.analyzer = analyzer
         self.enabled = enabled && !plan.isEmpty
     }
@@ -47,14 +57,18 @@ struct Highlighter {
     /// match), and for a snippet first only a window after it, as far as a snippet from there can reach; the rest
     /// only when the snippet would need it. `analysingAll` analyses all of it, as a check of these shortcuts.
     func mark(_ text: String, snippet: Bool, analysingAll: Bool = false) -> String? {
-        // A snippet comes from the start of a long text: analysing all of it would cost more than the search.
         var text = text
-        if snippet, text.utf8.count > Self.snippetSource {
-            let utf8 = Array(text.utf8)
-            text = String(decoding: utf8[..<Self.boundary(utf8, near: Self.snippetSource, forward: false)], as: UTF8.self)
+        return text.withUTF8 { all in
+            // A snippet comes from the start of a long text: analysing all of it would cost more than the search.
+            let length = snippet && all.count > Self.snippetSource
+                ? Self.boundary(all, near: Self.snippetSource, forward: false) : all.count
+            return mark(UnsafeBufferPointer(rebasing: all[..<length]), snippet: snippet, analysingAll: analysingAll)
         }
-        guard let occurrence = firstOccurrence(in: text) else { return nil }
-        let utf8 = Array(text.utf8)
+    }
+
+    /// ``mark(_:snippet:analysingAll:)`` of a text's UTF-8, cut at a space or at its end.
+    private func mark(_ utf8: UnsafeBufferPointer<UInt8>, snippet: Bool, analysingAll: Bool) -> String? {
+        guard let occurrence = firstOccurrence(in: utf8) else { return nil }
         let cut = snippet && utf8.count > Self.snippetLength * 2
         // A snippet is a window of about snippetLength characters (UTF-8 bytes ≤ 2 per Cyrillic letter) from a little
         // before the first match, cut at spaces.
@@ -75,26 +89,32 @@ struct Highlighter {
         guard let first = matched.first else { return nil }
         let shown = window(first.lowerBound)
         let (start, end) = (shown.lowerBound, shown.upperBound)
-        var output = start > 0 ? "…" : ""
+        var output: [UInt8] = []
+        output.reserveCapacity(end - start + matched.count * 13 + 16)
+        if start > 0 { output += Self.ellipsis }
         var position = start
         for range in matched {
             guard range.lowerBound >= position, range.upperBound <= end else { continue }
-            output += Self.escape(utf8[position..<range.lowerBound])
-            output += "<mark>" + Self.escape(utf8[range]) + "</mark>"
+            Self.escape(utf8[position..<range.lowerBound], into: &output)
+            output += Self.markOpen
+            Self.escape(utf8[range], into: &output)
+            output += Self.markClose
             position = range.upperBound
         }
-        output += Self.escape(utf8[position..<end])
-        if end < utf8.count { output += "…" }
-        return output
+        Self.escape(utf8[position..<end], into: &output)
+        if end < utf8.count { output += Self.ellipsis }
+        return String(decoding: output, as: UTF8.self)
     }
+
+    private static let ellipsis = Array("…".utf8)
+    private static let markOpen = Array("<mark>".utf8)
+    private static let markClose = Array("</mark>".utf8)
 
     /// The byte ranges of the words in `range` of `utf8` that match a query stem or prefix; `range` starts and
     /// ends at a space or at an end of the text, so its words are those of the whole text.
-    private func matches(_ utf8: [UInt8], in range: Range<Int>) -> [Range<Int>] {
-        let text = range == utf8.indices ? String(decoding: utf8, as: UTF8.self)
-            : String(decoding: utf8[range], as: UTF8.self)
+    private func matches(_ utf8: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> [Range<Int>] {
         var found: [Range<Int>] = []
-        analyzer.forEachToken(in: text) { token in
+        analyzer.forEachToken(inUTF8: UnsafeBufferPointer(rebasing: utf8[range])) { token in
             guard token.kind != .numeralValue,
                   stems.contains(where: { token.stem.elementsEqual($0) })
                     || prefixes.contains(where: { token.normalized.starts(with: $0) }) else { return }
@@ -107,73 +127,96 @@ struct Highlighter {
     /// checked on its lower-cased characters without analysing it. A stem is a prefix of its words, so a word that
     /// matches contains it. Texts with letters that normalization would change beyond case and "ё" (accents,
     /// ligatures) may match anywhere (0).
-    func firstOccurrence(in text: String) -> Int? {
+    func firstOccurrence(in text: UnsafeBufferPointer<UInt8>) -> Int? {
         // Folding keeps every character's length in bytes, so offsets in `folded` are offsets in `text`.
-        var folded: [UInt8] = []
-        folded.reserveCapacity(text.utf8.count)
-        var bytes = text.utf8.makeIterator()
-        while let byte = bytes.next() {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(text.count, 1)) { folded -> Int? in
+            guard Self.fold(text, into: folded) else { return 0 }
+            let folded = UnsafeBufferPointer(rebasing: folded[..<text.count])
+            var first: Int?
+            for needle in needles {
+                if let offset = Self.offset(of: needle, in: folded, before: first ?? folded.count) {
+                    first = offset
+                }
+            }
+            return first
+        }
+    }
+
+    /// Writes `text` lower-cased, "ё" as "е" and punctuation as spaces into `folded`, byte for byte; false when a
+    /// character would need the analyzer.
+    private static func fold(_ text: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = text.count
+        while index < count {
+            let byte = text[index]
             switch byte {
             case 0x41...0x5A:
-                folded.append(byte + 0x20)
+                folded[index] = byte + 0x20
+                index += 1
             case 0x00...0x7F:
-                folded.append(byte)
+                folded[index] = byte
+                index += 1
             case 0xD0, 0xD1:
-                guard let second = bytes.next() else { return 0 }
+                guard index + 1 < count else { return false }
+                let second = text[index + 1]
                 let pair: (UInt8, UInt8)
                 switch (byte, second) {
                 case (0xD0, 0x90...0x9F): pair = (0xD0, second + 0x20)  // А–П → а–п
                 case (0xD0, 0xA0...0xAF): pair = (0xD1, second - 0x20)  // Р–Я → р–я
                 case (0xD0, 0x81), (0xD1, 0x91): pair = (0xD0, 0xB5)  // Ё, ё → е
                 case (0xD0, 0xB0...0xBF), (0xD1, 0x80...0x8F): pair = (byte, second)
-                default: return 0
+                default: return false
                 }
-                folded.append(pair.0)
-                folded.append(pair.1)
+                folded[index] = pair.0
+                folded[index + 1] = pair.1
+                index += 2
             case 0xC2:
                 // Latin-1 punctuation (« », no-break space); its letters and digits (ª, µ, º, ², ¼) are analysed.
-                switch bytes.next() {
-                case 0xAA, 0xB2, 0xB3, 0xB5, 0xB9, 0xBA, 0xBC, 0xBD, 0xBE: return 0
-                case .some(0x80...0xBF): folded.append(0x20)
-                default: return 0
+                guard index + 1 < count else { return false }
+                switch text[index + 1] {
+                case 0xAA, 0xB2, 0xB3, 0xB5, 0xB9, 0xBA, 0xBC, 0xBD, 0xBE: return false
+                case 0x80...0xBF: break
+                default: return false
                 }
-                folded.append(0x20)
+                folded[index] = 0x20
+                folded[index + 1] = 0x20
+                index += 2
             case 0xE2:
                 // General punctuation, U+2000–U+206F (— … “ ”): no letters or digits, even after NFKC.
-                guard let second = bytes.next(), let third = bytes.next(), (0x80...0xBF).contains(third),
-                      second == 0x80 || second == 0x81 && third < 0xB0 else { return 0 }
-                folded.append(0x20)
-                folded.append(0x20)
-                folded.append(0x20)
+                guard index + 2 < count else { return false }
+                let (second, third) = (text[index + 1], text[index + 2])
+                guard (0x80...0xBF).contains(third), second == 0x80 || second == 0x81 && third < 0xB0 else { return false }
+                folded[index] = 0x20
+                folded[index + 1] = 0x20
+                folded[index + 2] = 0x20
+                index += 3
             default:
                 // Accented Latin, other scripts: leave it to the analyzer.
-                return 0
+                return false
             }
         }
-        var first: Int?
-        for needle in stems.lazy + prefixes {
-            if let offset = Self.offset(of: needle, in: folded, before: first ?? folded.count) {
-                first = offset
-            }
-        }
-        return first
+        return true
     }
 
     /// Where `needle` first occurs in `haystack`, if it starts before `limit`.
-    private static func offset(of needle: [UInt8], in haystack: [UInt8], before limit: Int) -> Int? {
+    private static func offset(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, before limit: Int) -> Int? {
         guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty ? 0 : nil }
-        var start = 0
         let last = min(haystack.count - needle.count, limit - 1)
-        while start <= last {
-            guard let found = haystack[start...last].firstIndex(of: first) else { return nil }
-            if haystack[found..<(found + needle.count)].elementsEqual(needle) { return found }
-            start = found + 1
+        guard last >= 0, let base = haystack.baseAddress else { return nil }
+        return needle.withUnsafeBufferPointer { needle in
+            var start = 0
+            while start <= last {
+                guard let hit = memchr(base + start, Int32(first), last - start + 1) else { return nil }
+                let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + found, needle.baseAddress!, needle.count) == 0 { return found }
+                start = found + 1
+            }
+            return nil
         }
-        return nil
     }
 
     /// The index of the nearest space at or around `index` (or the text's end), never inside a UTF-8 sequence.
-    private static func boundary(_ utf8: [UInt8], near index: Int, forward: Bool) -> Int {
+    private static func boundary(_ utf8: UnsafeBufferPointer<UInt8>, near index: Int, forward: Bool) -> Int {
         var position = index
         while position > 0, position < utf8.count, utf8[position] != 0x20 {
             position += forward ? 1 : -1
@@ -181,19 +224,23 @@ struct Highlighter {
         return position
     }
 
-    static func escape(_ bytes: ArraySlice<UInt8>) -> String {
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + 16)
+    /// Appends `bytes` to `output` with the characters HTML gives meaning to as entities.
+    static func escape(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, into output: inout [UInt8]) {
         for byte in bytes {
             switch byte {
-            case UInt8(ascii: "<"): result += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): result += Array("&gt;".utf8)
-            case UInt8(ascii: "&"): result += Array("&amp;".utf8)
-            case UInt8(ascii: "\""): result += Array("&quot;".utf8)
-            case UInt8(ascii: "'"): result += Array("&#39;".utf8)
-            default: result.append(byte)
+            case UInt8(ascii: "<"): output += Self.lessThan
+            case UInt8(ascii: ">"): output += Self.greaterThan
+            case UInt8(ascii: "&"): output += Self.ampersand
+            case UInt8(ascii: "\""): output += Self.quote
+            case UInt8(ascii: "'"): output += Self.apostrophe
+            default: output.append(byte)
             }
         }
-        return String(decoding: result, as: UTF8.self)
     }
+
+    private static let lessThan = Array("&lt;".utf8)
+    private static let greaterThan = Array("&gt;".utf8)
+    private static let ampersand = Array("&amp;".utf8)
+    private static let quote = Array("&quot;".utf8)
+    private static let apostrophe = Array("&#39;".utf8)
 }

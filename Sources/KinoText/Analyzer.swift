@@ -45,6 +45,14 @@ public struct Analyzer: Sendable {
         }
     }
 
+    /// The same over the UTF-8 of a text (a slice of a `String`'s UTF-8 cut between scalars): token ranges are
+    /// offsets in `utf8`.
+    public func forEachToken(inUTF8 utf8: UnsafeBufferPointer<UInt8>, _ body: (RawToken) -> Void) {
+        WorkspacePool.shared.withWorkspace { workspace in
+            workspace.tokenizer.analyze(utf8: utf8, stemming: stemming, body)
+        }
+    }
+
     /// The terms an index stores for `text`: the stem of every token (the normalized form when stemming is off),
     /// compounds and their parts included, in token order.
     public func terms(_ text: String) -> [String] {

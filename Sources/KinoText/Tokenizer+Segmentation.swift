@@ -5,14 +5,19 @@ extension Tokenizer {
     mutating func analyze(_ text: String, stemming: Bool, _ body: (RawToken) -> Void) {
         var text = text
         text.withUTF8 { all in
-            var position = 0
-            var offset = 0
-            while offset < all.count {
-                let end = Self.chunkEnd(of: all, from: offset)
-                analyzeChunk(UnsafeBufferPointer(rebasing: all[offset..<end]), at: offset, stemming: stemming,
-                             position: &position, body)
-                offset = end
-            }
+            analyze(utf8: all, stemming: stemming, body)
+        }
+    }
+
+    /// The same over valid UTF-8.
+    mutating func analyze(utf8 all: UnsafeBufferPointer<UInt8>, stemming: Bool, _ body: (RawToken) -> Void) {
+        var position = 0
+        var offset = 0
+        while offset < all.count {
+            let end = Self.chunkEnd(of: all, from: offset)
+            analyzeChunk(UnsafeBufferPointer(rebasing: all[offset..<end]), at: offset, stemming: stemming,
+                         position: &position, body)
+            offset = end
         }
     }
 
