@@ -34,9 +34,14 @@ public struct MultiFieldTermQuery: Query {
         var parts: [TermWeight.Part] = []
         var docFrequency = 0
         // One look-up gives the term's entries in every field.
-        let entries = Array(searcher.segment.termTable.entries(of: term))
-        for weighting in fields {
-            guard let info = entries.first(where: { $0.field == weighting.field })?.info else { continue }
+        var infos = [TermInfo?](repeating: nil, count: fields.count)
+        for entry in searcher.segment.termTable.entries(of: term) {
+            for index in fields.indices where fields[index].field == entry.field {
+                infos[index] = entry.info
+            }
+        }
+        for (weighting, info) in zip(fields, infos) {
+            guard let info else { continue }
             docFrequency = max(docFrequency, Int(info.docFrequency))
             parts.append(TermWeight.Part(info: info, weighting: weighting,
                                          averageLength: searcher.averageLength(field: weighting.field)))

@@ -8,7 +8,7 @@
 /// The layout is flat: the distinct term texts back to back in one byte array, an open-addressing table of
 /// indexes into them, and each text's entries chained through one array. A damaged dictionary whose entries stop
 /// decoding leaves the table with the entries read up to there.
-struct TermTable: Sendable {
+final class TermTable: Sendable {
     /// A term's entry in one field.
     struct Entry: Sendable {
         let field: FieldID

@@ -14,6 +14,9 @@ enum FacetLabels {
         }
     }
 
+    /// Every country's code and names, by facet value (its index in `Country.all`).
+    private static let countries = Country.all.map { (code: $0.code, ru: $0.nameRU, en: $0.nameEN) }
+
     /// The value as the API names it (`drama`, `RU`, `film`, `1990`, `16`) with its label, or nil for a value that
     /// names nothing (a film without a decade or age rating).
     static func value(_ raw: UInt32, column: ColumnID, count: Int, language: SearchRequest.Language)
@@ -24,9 +27,9 @@ enum FacetLabels {
             guard let genre = FilmSchema.genre(from: raw) else { return nil }
             return .init(value: genre.rawValue, label: russian ? genre.labelRU : genre.labelEN, count: count)
         case FilmSchema.countries:
-            guard Int(raw) < Country.all.count else { return nil }
-            let country = Country.all[Int(raw)]
-            return .init(value: country.code, label: russian ? country.nameRU : country.nameEN, count: count)
+            guard Int(raw) < countries.count else { return nil }
+            let country = countries[Int(raw)]
+            return .init(value: country.code, label: russian ? country.ru : country.en, count: count)
         case FilmSchema.type:
             guard Int(raw) < FilmType.allCases.count else { return nil }
             let type = FilmType.allCases[Int(raw)]

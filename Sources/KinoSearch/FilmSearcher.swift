@@ -294,8 +294,9 @@ public struct FilmSearcher: Sendable {
             let values = (counts.counts[selection.column] ?? [:]).compactMap { value, count in
                 FacetLabels.value(value, column: selection.column, count: count, language: language)
             }
+            // Labels compared by their UTF-8, which orders them as `<` does (they are NFC) without normalizing.
             result[name] = values.sorted {
-                $0.count != $1.count ? $0.count > $1.count : $0.label < $1.label
+                $0.count != $1.count ? $0.count > $1.count : $0.label.utf8.lexicographicallyPrecedes($1.label.utf8)
             }
         }
         return result

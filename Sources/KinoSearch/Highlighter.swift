@@ -18,18 +18,19 @@ struct Highlighter {
     static let snippetSource = 1500
 
     init(plan: QueryPlan, analyzer: Analyzer, enabled: Bool) {
-        var stems = Set<String>()
-        var prefixes: [String] = []
+        // As bytes: hashing or comparing Cyrillic `String`s normalizes them first.
+        var stems: [[UInt8]] = []
+        var prefixes: [[UInt8]] = []
         for reading in plan.words.flatMap(\.readings) {
-            stems.formUnion(reading.terms)
-            if let prefix = reading.prefix { prefixes.append(prefix) }
+            stems += reading.terms.map { Array($0.utf8) }
+            if let prefix = reading.prefix { prefixes.append(Array(prefix.utf8)) }
         }
-        if let year = plan.year { stems.insert(String(year)) }
-        self.stems = stems.sorted().map { Array($0.utf8) }
-        self.prefixes = Set(prefixes).sorted().map { Array($0.utf8) }
+        if let year = plan.year { stems.append(Array(String(year).utf8)) }
+        self.stems = Self.sortedUnique(stems)
+        self.prefixes = Self.sortedUnique(prefixes)
         // Where a needle occurs, so does any prefix of it: only the shortest are searched for.
         var needles: [[UInt8]] = []
-        for needle in (self.stems + self.prefixes).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+        for needle in Self.sortedUnique(self.stems + self.prefixes) {
             if let last = needles.last, needle.starts(with: last) { continue }
             needles.append(needle)
         }
@@ -104,6 +105,14 @@ struct Highlighter {
         Self.escape(utf8[position..<end], into: &output)
         if end < utf8.count { output += Self.ellipsis }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func sortedUnique(_ texts: [[UInt8]]) -> [[UInt8]] {
+        var result: [[UInt8]] = []
+        for text in texts.sorted(by: { $0.lexicographicallyPrecedes($1) }) where result.last != text {
+            result.append(text)
+        }
+        return result
     }
 
     private static let ellipsis = Array("…".utf8)

@@ -15,13 +15,19 @@ extension Analyzer {
     /// ``isNormalizedWord(_:)``).
     public func queryVariants(_ word: String, keepsTransliteration: (String) -> Bool = { _ in true }) -> [Variant] {
         var variants: [Variant] = []
-        var seen: Set<[String]> = []
+        // The normalized words of each variant so far, as bytes: hashing Cyrillic `String`s normalizes them.
+        var seen: [[UInt8]] = []
 
         func add(_ kind: Variant.Kind, _ text: String, rank: Int) {
             if kind == .transliteration, rank > 0, !keepsTransliteration(text) { return }
             let tokens = self.tokens(text)
-            let key = tokens.map(\.normalized)
-            guard !tokens.isEmpty, seen.insert(key).inserted else { return }
+            var key: [UInt8] = []
+            for token in tokens {
+                key += token.normalized.utf8
+                key.append(0)
+            }
+            guard !tokens.isEmpty, !seen.contains(key) else { return }
+            seen.append(key)
             variants.append(Variant(kind: kind, text: text, rank: rank, tokens: tokens))
         }
 
