@@ -105,6 +105,9 @@ struct TransliterationScheme: Sendable {
                 let endsWord = next == input.count || !isLetter(input[next])
                 for source in 0..<lattice.counts[index] {
                     let partial = lattice.partial(source, at: index)
+                    // The sources are cheapest first: once one costs more than all `limit` kept at `next`, so do the
+                    // rest, and none of them would be kept.
+                    if lattice.isFull(at: next), partial.cost + rule.cost > lattice.worstCost(at: next) { break }
                     let extended = lattice.appending(rule.output, to: partial, length: rule.outputLength,
                                                      cost: rule.cost)
                     lattice.insert(extended, at: next)
@@ -182,6 +185,15 @@ struct TransliterationScheme: Sendable {
             slots = Array(repeating: Partial(start: 0, count: 0, cost: 0, length: 0), count: positions * limit)
             counts = Array(repeating: 0, count: positions)
             bytes.reserveCapacity(256)
+        }
+
+        func isFull(at position: Int) -> Bool {
+            counts[position] == limit
+        }
+
+        /// The cost of the last partial kept at `position`, which is not empty.
+        func worstCost(at position: Int) -> Int {
+            slots[position * limit + counts[position] - 1].cost
         }
 
         func partial(_ rank: Int, at position: Int) -> Partial {
