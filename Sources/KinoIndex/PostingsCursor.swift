@@ -94,6 +94,7 @@ public struct PostingsCursor: Sendable {
         guard !frequenciesDecoded, doc != .terminated, let data = blockData else { return }
         let count = docs.count
         let block = block
+        frequencies.reserveCapacity(count)
         let problem = data.withUnsafeBytes { bytes -> String? in
             var reader = VarintReader(bytes, offset: frequenciesStart)
             for _ in 0..<count {
@@ -218,6 +219,7 @@ public struct PostingsCursor: Sendable {
             return fail("block \(next) of a term at offset \(skipStart) lies outside the file")
         }
         docs.removeAll(keepingCapacity: true)
+        docs.reserveCapacity(max(count, 0))
         frequencies.removeAll(keepingCapacity: true)
         frequenciesDecoded = false
         let (problem, end) = data.withUnsafeBytes { bytes -> (String?, Int) in

@@ -80,14 +80,14 @@ public struct FilmSearcher: Sendable {
                     let pair = searcher.search(matched, CollectorPair(TopDocsCollector(k: topK), CountCollector()))
                     return (pair.second.count, nil, pair.first.topDocs)
                 }
-                if selections.allSatisfy(\.values.isEmpty) {
+                if selections.allSatisfy({ $0.values.isEmpty }) {
                     let pair = searcher.search(matched, CollectorPair(
                         TopDocsCollector(k: topK), DisjunctiveFacetCollector(facets: selections, searcher: searcher)))
                     let counts = pair.second.counts
                     return (counts.matchCount, counts, pair.first.topDocs)
                 }
             }
-            if request.facets, text == nil, ranges.isEmpty, selections.allSatisfy(\.values.isEmpty) {
+            if request.facets, text == nil, ranges.isEmpty, selections.allSatisfy({ $0.values.isEmpty }) {
                 // Browsing everything: the same counts for every request on this generation.
                 let counts = browseFacets.value { searcher.disjunctiveFacetCounts(AllQuery(), facets: selections) }
                 return (counts.matchCount, counts, nil)

@@ -64,8 +64,7 @@ struct QueryPlan {
     /// ``SearchRequest/maximumQueryWords`` words. `typing` says the last word may be unfinished.
     init(_ text: String, analyzer: Analyzer, typing: Bool, searcher: Searcher) {
         let cut = String(text.unicodeScalars.prefix(SearchRequest.maximumQueryCharacters))
-        var typed = cut.split(whereSeparator: { $0.isWhitespace }).map(String.init)
-        typed = Array(typed.prefix(SearchRequest.maximumQueryWords))
+        let typed = Self.words(of: cut).prefix(SearchRequest.maximumQueryWords)
         let endsInSpace = cut.last?.isWhitespace ?? true
 
         for (index, word) in typed.enumerated() {
@@ -189,6 +188,25 @@ struct QueryPlan {
             }
         }
         return stem ?? word
+    }
+
+    /// The words of `text` between whitespace. Text of ASCII and Russian letters (nothing that could be Unicode
+    /// whitespace or combine with a space) is cut at its ASCII whitespace bytes, as Character-wise splitting would.
+    static func words(of text: String) -> [String] {
+        let plain = text.utf8.allSatisfy { $0 < 0x80 || $0 == 0xD0 || $0 == 0xD1 || $0 & 0xC0 == 0x80 }
+        guard plain else { return text.split(whereSeparator: { $0.isWhitespace }).map(String.init) }
+        var words: [String] = []
+        var utf8 = text.utf8[...]
+        while let start = utf8.firstIndex(where: { !Self.isASCIIWhitespace($0) }) {
+            let end = utf8[start...].firstIndex(where: Self.isASCIIWhitespace) ?? utf8.endIndex
+            words.append(String(text[start..<end]))
+            utf8 = utf8[end...]
+        }
+        return words
+    }
+
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
     /// A plausible release year written as four digits.

@@ -89,6 +89,8 @@ private enum Alphabet {
             case 0x0400...0x04FF:
                 cyrillic = true
                 offKeyboard = true
+            case 0x00...0x7F:
+                break
             case 0x00C0...0x024F where scalar.properties.isAlphabetic:
                 latin = true
                 offKeyboard = true
@@ -114,8 +116,11 @@ private enum Alphabet {
                                forbiddenStarts forbidden: Set<Unicode.Scalar>) -> Bool {
         var length = 0
         var hasVowel = false
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic {
+        // Letters of the two keyboards are lower-cased and known to be letters without Unicode's tables.
+        let scalars = text.unicodeScalars.allSatisfy(Unicode.Scalar.isKeyboardCharacter)
+            ? Array(text.unicodeScalars.lazy.map { $0.keyboardLowercase }) : Array(text.lowercased().unicodeScalars)
+        for scalar in scalars {
+            if scalar.isKeyboardLetter || !Unicode.Scalar.isKeyboardCharacter(scalar) && scalar.properties.isAlphabetic {
                 if length == 0, forbidden.contains(scalar) { return false }
                 length += 1
                 hasVowel = hasVowel || vowels.contains(scalar)
@@ -126,5 +131,29 @@ private enum Alphabet {
             }
         }
         return length < 4 || hasVowel
+    }
+}
+
+extension Unicode.Scalar {
+    /// ASCII, or a Cyrillic letter of the Russian keyboard (А–я, Ё, ё).
+    static func isKeyboardCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 || (0x0410...0x044F).contains(scalar.value) || scalar.value == 0x0401 || scalar.value == 0x0451
+    }
+
+    /// A letter among ``isKeyboardCharacter(_:)``.
+    var isKeyboardLetter: Bool {
+        switch value {
+        case 0x41...0x5A, 0x61...0x7A, 0x0410...0x044F, 0x0401, 0x0451: true
+        default: false
+        }
+    }
+
+    /// The lower case of a ``isKeyboardCharacter(_:)`` scalar, as `String.lowercased()` makes it.
+    var keyboardLowercase: Unicode.Scalar {
+        switch value {
+        case 0x41...0x5A, 0x0410...0x042F: Unicode.Scalar(value + 0x20)!
+        case 0x0401: "ё"
+        default: self
+        }
     }
 }

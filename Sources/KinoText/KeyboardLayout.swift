@@ -15,12 +15,36 @@ public enum KeyboardLayout {
         convert(text, with: Tables.shared.cyrillicToLatin)
     }
 
-    private static func convert(_ text: String, with table: [Unicode.Scalar: Unicode.Scalar]) -> String {
+    private static func convert(_ text: String, with table: Table) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            result.append(table[scalar] ?? scalar)
+            result.append(table[scalar])
         }
         return String(result)
+    }
+
+    /// One direction of the key map: by scalar value below ``directLimit``, by dictionary above.
+    private struct Table: Sendable {
+        static let directLimit: UInt32 = 0x0460
+        private var direct: [UInt32]
+        private var other: [Unicode.Scalar: Unicode.Scalar] = [:]
+
+        init(_ pairs: some Sequence<(Unicode.Scalar, Unicode.Scalar)>) {
+            direct = Array(0..<Self.directLimit)
+            for (from, to) in pairs {
+                if from.value < Self.directLimit {
+                    direct[Int(from.value)] = to.value
+                } else {
+                    other[from] = to
+                }
+            }
+        }
+
+        /// What `scalar`'s key makes in the other layout, or `scalar` itself.
+        subscript(scalar: Unicode.Scalar) -> Unicode.Scalar {
+            guard scalar.value < Self.directLimit else { return other[scalar] ?? scalar }
+            return Unicode.Scalar(direct[Int(scalar.value)]) ?? scalar
+        }
     }
 
     /// The key map in both directions.
@@ -31,18 +55,13 @@ public enum KeyboardLayout {
         private static let latinKeys = "`qwertyuiop[]asdfghjkl;'zxcvbnm,./" + "~QWERTYUIOP{}ASDFGHJKL:\"ZXCVBNM<>?@#$^&"
         private static let cyrillicKeys = "ёйцукенгшщзхъфывапролджэячсмитьбю." + "ЁЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮ,\"№;:?"
 
-        let latinToCyrillic: [Unicode.Scalar: Unicode.Scalar]
-        let cyrillicToLatin: [Unicode.Scalar: Unicode.Scalar]
+        let latinToCyrillic: Table
+        let cyrillicToLatin: Table
 
         private init() {
-            var forward: [Unicode.Scalar: Unicode.Scalar] = [:]
-            var backward: [Unicode.Scalar: Unicode.Scalar] = [:]
-            for (latin, cyrillic) in zip(Self.latinKeys.unicodeScalars, Self.cyrillicKeys.unicodeScalars) {
-                forward[latin] = cyrillic
-                backward[cyrillic] = latin
-            }
-            latinToCyrillic = forward
-            cyrillicToLatin = backward
+            let pairs = Array(zip(Self.latinKeys.unicodeScalars, Self.cyrillicKeys.unicodeScalars))
+            latinToCyrillic = Table(pairs)
+            cyrillicToLatin = Table(pairs.map { ($0.1, $0.0) })
         }
     }
 }

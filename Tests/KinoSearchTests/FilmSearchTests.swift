@@ -329,4 +329,24 @@ struct FilmSearchTests {
         #expect(try ids(searcher, "frank").first == 3)
         #expect(try ids(searcher, "frankenw").first == 4)
     }
+
+    @Test func queryWordsAreCutAsCharacterWiseSplittingCutsThem() {
+        // Random texts of ASCII, Russian letters and whitespace, with some that leave the byte-wise path (no-break
+        // space, a combining accent after a space, an ideographic space).
+        let pieces = ["a", "Б", "ё", " ", "  ", "\t", "\n", "\r\n", "-", "1", "\u{A0}", " \u{301}", "\u{3000}", "x\u{301}"]
+        var seed: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(seed >> 33) % bound
+        }
+        for _ in 0..<2_000 {
+            var text = ""
+            for _ in 0..<next(13) {
+                text += pieces[next(pieces.count)]
+            }
+            #expect(QueryPlan.words(of: text) == text.split(whereSeparator: { $0.isWhitespace }).map(String.init),
+                    "\(Array(text.unicodeScalars))")
+        }
+    }
 }
+
