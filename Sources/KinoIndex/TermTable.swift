@@ -30,9 +30,14 @@ final class TermTable: Sendable {
     private let texts: [Text]
     /// Every entry, in the dictionary's order (by field, then term bytes).
     private let entries: [Entry]
-    /// Indexes into `texts`, or -1; the count is a power of two, at least twice the number of texts (the dictionary
-    /// iterator never yields more entries than the dictionary's count).
-    private let slots: [Int32]
+    /// Each entry's key (its field's two bytes, then its text) as a big-endian number of its first eight bytes,
+    /// zero-padded: a binary search compares these and reads the texts only where they are equal.
+    private let keyPrefixes: [UInt64]
+    /// Per slot, an index into `texts` plus one in the low half and the high half of its text's hash in the high
+    /// half, or 0 for an empty slot; a probe reads a text only when the hash halves agree. The count is a power of
+    /// two, at least twice the number of texts (the dictionary iterator never yields more entries than the
+    /// dictionary's count).
+    private let slots: [UInt64]
 
     /// Reads every entry of `dictionary` in order.
     init(_ dictionary: TermDictionaryReader) {
@@ -46,7 +51,9 @@ final class TermTable: Sendable {
         while slotCount < dictionary.count * 2 {
             slotCount *= 2
         }
-        var slots = [Int32](repeating: -1, count: slotCount)
+        var slots = [UInt64](repeating: 0, count: slotCount)
+        var keyPrefixes: [UInt64] = []
+        keyPrefixes.reserveCapacity(dictionary.count)
         var iterator = dictionary.entries(from: [])
         while let (key, info) = iterator.next() {
             guard key.count >= 2 else { continue }
@@ -59,19 +66,31 @@ final class TermTable: Sendable {
             switch found {
             case .found(let index):
                 text = index
-            case .empty(let slot):
+            case .empty(let slot, let hashHalf):
                 text = texts.count
-                slots[slot] = Int32(text)
+                slots[slot] = UInt64(hashHalf) << 32 | UInt64(text + 1)
                 texts.append(Text(offset: Int32(bytes.count), length: Int32(key.count - 2), firstEntry: -1))
                 bytes.append(contentsOf: key[2...])
             }
             entries.append(Entry(field: field, info: info, next: texts[text].firstEntry, text: Int32(text)))
+            keyPrefixes.append(Self.keyPrefix(key))
             texts[text].firstEntry = Int32(entries.count - 1)
         }
         self.bytes = bytes
         self.texts = texts
         self.entries = entries
         self.slots = slots
+        self.keyPrefixes = keyPrefixes
+    }
+
+    /// The first eight bytes of `key` as a big-endian number, zero-padded: if one key's number is below another's,
+    /// so is the key.
+    static func keyPrefix(_ key: [UInt8]) -> UInt64 {
+        var prefix: UInt64 = 0
+        for index in 0..<8 {
+            prefix = prefix << 8 | UInt64(index < key.count ? key[index] : 0)
+        }
+        return prefix
     }
 
     /// The entry of `term` in `field`, or nil.
@@ -168,9 +187,10 @@ final class TermTable: Sendable {
         }
 
         mutating func seek(to target: [UInt8]) {
+            let targetPrefix = TermTable.keyPrefix(target)
             var low = 0
             var high = table.entries.count
-            if ordinal > 0, ordinal <= high, table.precedes(ordinal: ordinal - 1, target) {
+            if ordinal > 0, ordinal <= high, table.precedes(ordinal: ordinal - 1, target, targetPrefix: targetPrefix) {
                 // A walk's seeks are short hops forward: gallop from where the cursor stands, then halve. Every
                 // entry below `low` precedes the target.
                 low = ordinal
@@ -178,7 +198,7 @@ final class TermTable: Sendable {
                 while true {
                     let probe = low + step - 1
                     guard probe < high else { break }
-                    guard table.precedes(ordinal: probe, target) else {
+                    guard table.precedes(ordinal: probe, target, targetPrefix: targetPrefix) else {
                         high = probe
                         break
                     }
@@ -188,7 +208,7 @@ final class TermTable: Sendable {
             }
             while low < high {
                 let middle = (low + high) / 2
-                if table.precedes(ordinal: middle, target) {
+                if table.precedes(ordinal: middle, target, targetPrefix: targetPrefix) {
                     low = middle + 1
                 } else {
                     high = middle
@@ -199,8 +219,10 @@ final class TermTable: Sendable {
     }
 
     /// Whether the key of the entry at `ordinal` (its field's two bytes, then its text) sorts before `target`,
-    /// byte by byte.
-    private func precedes(ordinal: Int, _ target: [UInt8]) -> Bool {
+    /// byte by byte; `targetPrefix` is ``keyPrefix(_:)`` of `target`.
+    private func precedes(ordinal: Int, _ target: [UInt8], targetPrefix: UInt64) -> Bool {
+        let prefix = keyPrefixes[ordinal]
+        if prefix != targetPrefix { return prefix < targetPrefix }
         let entry = entries[ordinal]
         let high = UInt8(entry.field.rawValue >> 8)
         let low = UInt8(truncatingIfNeeded: entry.field.rawValue)
@@ -229,21 +251,27 @@ final class TermTable: Sendable {
 
     private enum Probe {
         case found(Int)
-        case empty(Int)
+        /// The empty slot where the text would go, and the high half of its hash.
+        case empty(Int, UInt32)
     }
 
     /// The text equal to `term`, or the empty slot where it would go.
-    private static func find(_ term: UnsafeRawBufferPointer, bytes: [UInt8], texts: [Text], slots: [Int32]) -> Probe {
+    private static func find(_ term: UnsafeRawBufferPointer, bytes: [UInt8], texts: [Text], slots: [UInt64]) -> Probe {
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: XXHash64.hash(term)) & mask
+        let hash = XXHash64.hash(term)
+        let hashHalf = UInt32(truncatingIfNeeded: hash >> 32)
+        var slot = Int(truncatingIfNeeded: hash) & mask
         return bytes.withUnsafeBytes { stored in
             while true {
-                let index = Int(slots[slot])
-                if index < 0 { return .empty(slot) }
-                let text = texts[index]
-                let start = Int(text.offset)
-                if Int(text.length) == term.count, term.elementsEqual(stored[start..<(start + term.count)]) {
-                    return .found(index)
+                let value = slots[slot]
+                if value == 0 { return .empty(slot, hashHalf) }
+                if UInt32(truncatingIfNeeded: value >> 32) == hashHalf {
+                    let index = Int(truncatingIfNeeded: value & 0xFFFF_FFFF) - 1
+                    let text = texts[index]
+                    let start = Int(text.offset)
+                    if Int(text.length) == term.count, term.elementsEqual(stored[start..<(start + term.count)]) {
+                        return .found(index)
+                    }
                 }
                 slot = (slot + 1) & mask
             }

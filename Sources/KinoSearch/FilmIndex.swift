@@ -36,6 +36,12 @@ public struct FilmIndex: Sendable {
         return StoredFilmCodec.decode(bytes)
     }
 
+    /// The stored film of a document as result lists show it: without its keywords and people (left empty).
+    public func listedFilm(_ doc: DocID) -> IndexedFilm? {
+        guard let bytes = segment.storedFields.document(doc) else { return nil }
+        return StoredFilmCodec.decode(bytes, listing: true)
+    }
+
     /// The document of the film with this catalog id, or nil. Builds add films in id order, so this is a binary
     /// search of the `film_id` column.
     public func doc(forFilm id: Int) -> DocID? {

@@ -128,7 +128,7 @@ public struct FilmSearcher: Sendable {
 
         let highlighter = Highlighter(plan: plan, analyzer: analyzer, enabled: request.highlight)
         let hits = pageDocs.compactMap { entry -> SearchResponse.Hit? in
-            guard let film = index.film(entry.doc) else { return nil }
+            guard let film = index.listedFilm(entry.doc) else { return nil }
             return SearchResponse.Hit(film: film, score: entry.score, highlight: highlighter.highlight(film))
         }
         let facets = facetCounts.map { facetValues($0, selections: selections, language: request.language) } ?? [:]

@@ -40,7 +40,9 @@ enum StoredFilmCodec {
         return out.bytes
     }
 
-    static func decode(_ bytes: some Collection<UInt8>) -> IndexedFilm? {
+    /// The film stored in `bytes`; with `listing`, without its keywords and people (left empty), which result lists
+    /// do not show and which are most of a film's strings.
+    static func decode(_ bytes: some Collection<UInt8>, listing: Bool = false) -> IndexedFilm? {
         let input = Reader(bytes: Array(bytes))
         guard input.byte() == version,
               let id = input.int(), let title = input.string(),
@@ -57,13 +59,14 @@ enum StoredFilmCodec {
                   return (key, value)
               }),
               let runtime = input.optional(input.int), let ageRating = input.optional(input.string),
-              let description = input.optional(input.string), let keywords = input.list(input.string),
-              let people = input.list({ () -> IndexedFilm.Person? in
+              let description = input.optional(input.string),
+              let keywords = listing ? [] : input.list(input.string),
+              let people = listing ? [] : input.list({ () -> IndexedFilm.Person? in
                   guard let id = input.int(), let name = input.string(), let nameEN = input.optional(input.string),
                         let role = input.string().flatMap(Role.init(rawValue:)) else { return nil }
                   return IndexedFilm.Person(id: id, name: name, nameEN: nameEN, role: role)
               }),
-              input.atEnd
+              listing || input.atEnd
         else { return nil }
         return IndexedFilm(
             id: id, title: title, originalTitle: originalTitle, titleEN: titleEN, titles: titles, year: year,

@@ -259,6 +259,21 @@ struct FilmSearchTests {
         #expect(StoredFilmCodec.decode(bytes + [0]) == nil)
     }
 
+    @Test func listedFilmsAreTheStoredFilmsWithoutKeywordsAndPeople() async throws {
+        let searcher = try await SearchFixture.searcher()
+        var withPeople = 0
+        for doc in 0..<DocID(searcher.index.segment.docCount) {
+            var film = try #require(searcher.index.film(doc))
+            withPeople += film.people.isEmpty ? 0 : 1
+            film.keywords = []
+            film.people = []
+            #expect(searcher.index.listedFilm(doc) == film)
+        }
+        #expect(withPeople > 0)
+        let bytes = StoredFilmCodec.encode(try #require(searcher.index.film(0)))
+        #expect(StoredFilmCodec.decode(bytes.prefix(3), listing: true) == nil)
+    }
+
     @Test func similarFilmsShareSomethingAndSayWhat() async throws {
         let searcher = try await SearchFixture.searcher()
         let avatar = try await filmID("Avatar")
