@@ -18,7 +18,8 @@ struct DisjunctionScorer: Scorer {
     private(set) var doc: DocID = .terminated
 
     init(_ scorers: [any Scorer], combining combination: Combination) {
-        entries = scorers.map { Entry(doc: $0.doc, scorer: $0) }
+        // A scorer that starts exhausted (a term no field has) never stands on a document.
+        entries = scorers.compactMap { $0.doc == .terminated ? nil : Entry(doc: $0.doc, scorer: $0) }
         self.combination = combination
         doc = entries.lazy.map(\.doc).min() ?? .terminated
     }

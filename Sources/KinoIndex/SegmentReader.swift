@@ -54,6 +54,11 @@ public final class SegmentReader: Sendable {
         termTable.termInfo(field: field, term: term)
     }
 
+    /// The fields whose dictionary has `term`, in no particular order: one look-up for all of them.
+    public func fields(withTerm term: String) -> [FieldID] {
+        termTable.entries(of: term).map(\.field)
+    }
+
     /// A cursor over the documents that contain `term` in `field`, or nil if none do.
     public func postings(field: FieldID, term: String) -> PostingsCursor? {
         termInfo(field: field, term: term).map(postings)

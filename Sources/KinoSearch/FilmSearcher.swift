@@ -322,9 +322,11 @@ public struct FilmSearcher: Sendable {
         return changed ? words.joined(separator: " ") : nil
     }
 
-    /// Whether every term of the reading is in the index.
+    /// Whether every term of the reading is in one of the text fields.
     private func matches(_ reading: QueryPlan.Reading) -> Bool {
-        reading.terms.allSatisfy { term in Self.fields.contains { searcher.docFrequency(field: $0.field, term: term) > 0 } }
+        reading.terms.allSatisfy { term in
+            searcher.segment.fields(withTerm: term).contains { field in Self.fields.contains { $0.field == field } }
+        }
     }
 }
 

@@ -93,11 +93,14 @@ struct QueryPlan {
                                      Boost.transliteration - Boost.transliterationStep * Double(variant.rank))
                 }
                 let asTyped = kind == .original
-                let known = tokens.count > 1
+                // A later transliteration that is one plain word was looked up already (`keepsTransliteration`).
+                let checked = variant.kind == .transliteration && variant.rank > 0
+                    && Analyzer.isNormalizedWord(variant.text)
+                let known = tokens.count > 1 || checked
                     || searcher.docFrequency(field: FilmSchema.words, term: tokens[0].normalized) > 0
                 // Transliterations are many guesses: only those that are words of some title or name are searched.
                 if kind != .transliteration || known {
-                    readings.append(Reading(kind: kind, terms: tokens.map(\.stem), words: tokens.map(\.normalized),
+                    readings.append(Reading(kind: kind, terms: tokens.map { $0.stem }, words: tokens.map { $0.normalized },
                                             boost: boost, text: variant.text, asTyped: asTyped))
                 }
                 guard tokens.count == 1, let token = tokens.first else { continue }
