@@ -6,7 +6,7 @@ struct ConjunctionScorer: Scorer {
 
     init(_ scorers: [any Scorer]) {
         self.scorers = scorers
-        doc = align(from: scorers.lazy.map(\.doc).max() ?? .terminated)
+        doc = align(from: scorers.lazy.map { $0.doc }.max() ?? .terminated)
     }
 
     mutating func next() -> DocID {

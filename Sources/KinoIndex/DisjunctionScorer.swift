@@ -21,7 +21,7 @@ struct DisjunctionScorer: Scorer {
         // A scorer that starts exhausted (a term no field has) never stands on a document.
         entries = scorers.compactMap { $0.doc == .terminated ? nil : Entry(doc: $0.doc, scorer: $0) }
         self.combination = combination
-        doc = entries.lazy.map(\.doc).min() ?? .terminated
+        doc = entries.lazy.map { $0.doc }.min() ?? .terminated
     }
 
     // The loops walk the entries through a buffer pointer: through the array, every step on an element would

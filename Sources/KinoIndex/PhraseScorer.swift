@@ -23,7 +23,7 @@ struct PhraseScorer: Scorer {
         self.b = b
         self.averageLength = averageLength
         self.scoring = scoring
-        doc = findPhrase(from: cursors.lazy.map(\.doc).max() ?? .terminated)
+        doc = findPhrase(from: cursors.lazy.map { $0.doc }.max() ?? .terminated)
     }
 
     mutating func next() -> DocID {

@@ -35,7 +35,7 @@ public struct PrefixQuery: Query {
 
     /// The terms the prefix expands to in `searcher`'s dictionary, most frequent first (ties in dictionary order).
     public func expansions(in searcher: Searcher) -> [String] {
-        expandedTerms(searcher).map(\.term)
+        expandedTerms(searcher).map { $0.term }
     }
 
     private func expandedTerms(_ searcher: Searcher) -> [(term: String, info: TermInfo)] {

@@ -34,17 +34,25 @@ extension TermDictionaryReader {
         var ends = [2]
         var matches: [FuzzyTerm] = []
         entries.seek(to: range)
-        // The previous key, copied into a buffer of its own so the iterator's key is never shared (and copied).
-        var previous: [UInt8] = []
+        // The current key, copied out of the cursor; the previous one until the copy.
+        var key: [UInt8] = []
         var first = true
-        while let (key, info) = entries.next(), key.starts(with: range) {
-            if !first {
-                guard TermKey.precedes(previous, key) else { break }
+        while let info = entries.advance() {
+            // How many bytes the entry's key shares with the previous key, or nil when it leaves the range or
+            // comes out of order (a damaged file).
+            let shared = entries.withKey { next -> Int? in
+                guard next.starts(with: range), first || key.lexicographicallyPrecedes(next) else { return nil }
                 var shared = 0
-                let limit = min(previous.count, key.count)
-                while shared < limit, previous[shared] == key[shared] {
+                let limit = min(key.count, next.count)
+                while shared < limit, key[shared] == next[shared] {
                     shared += 1
                 }
+                key.removeAll(keepingCapacity: true)
+                key.append(contentsOf: next)
+                return shared
+            }
+            guard let shared else { break }
+            if !first {
                 var depth = rows.depth
                 while ends[depth] > shared {
                     depth -= 1
@@ -53,8 +61,6 @@ extension TermDictionaryReader {
                 ends.removeLast(ends.count - depth - 1)
             }
             first = false
-            previous.removeAll(keepingCapacity: true)
-            previous.append(contentsOf: key)
             while !rows.isDead, ends[rows.depth] < key.count {
                 let (scalar, length) = Self.scalar(in: key, at: ends[rows.depth])
                 rows.push(scalar)

@@ -221,6 +221,10 @@ public struct TermDictionaryReader: Sendable {
             return (key, info)
         }
 
+        func withKey<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            key.withUnsafeBufferPointer(body)
+        }
+
         private mutating func stop() -> (key: [UInt8], info: TermInfo)? {
             ordinal = reader.count
             return nil

@@ -28,7 +28,7 @@ struct TermScorer: Scorer {
         self.factor = factor
         self.k1 = k1
         self.scoring = scoring
-        doc = fields.lazy.map(\.cursor.doc).min() ?? .terminated
+        doc = fields.lazy.map { $0.cursor.doc }.min() ?? .terminated
     }
 
     mutating func next() -> DocID {

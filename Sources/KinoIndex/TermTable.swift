@@ -174,6 +174,14 @@ final class TermTable: Sendable {
         }
 
         mutating func next() -> (key: [UInt8], info: TermInfo)? {
+            advance().map { (key, $0) }
+        }
+
+        func withKey<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            key.withUnsafeBufferPointer(body)
+        }
+
+        mutating func advance() -> TermInfo? {
             guard ordinal < table.entries.count else { return nil }
             let entry = table.entries[ordinal]
             let text = table.texts[Int(entry.text)]
@@ -183,7 +191,7 @@ final class TermTable: Sendable {
             key.append(contentsOf: table.bytes[Int(text.offset)..<Int(text.offset + text.length)])
             ordinal += 1
             decodedCount += 1
-            return (key, entry.info)
+            return entry.info
         }
 
         mutating func seek(to target: [UInt8]) {

@@ -54,7 +54,7 @@ public struct TopDocsCollector: Collector {
         // Each scorer's current document is kept beside it, and both are walked through buffer pointers: reading
         // `doc` through the existential, or stepping an array element, would copy the scorer and retain its buffers.
         var scorers = clauses.map { $0.scorer() }
-        var docs = scorers.map(\.doc)
+        var docs = scorers.map { $0.doc }
         let order = clauses.indices.sorted { clauses[$0].maxScore < clauses[$1].maxScore }
         var boundSums = [0.0]
         for index in order {

@@ -10,6 +10,8 @@ struct Highlighter {
     private let prefixes: [[UInt8]]
     /// The stems and prefixes that no other one of them starts: where any of them occurs, one of these does.
     private let needles: [[UInt8]]
+    /// The same of what every word a stem or prefix matches starts with.
+    private let wordStartNeedles: [[UInt8]]
     private let analyzer: Analyzer
     private let enabled: Bool
     /// The snippet's length around the first match, in characters.
@@ -21,20 +23,19 @@ struct Highlighter {
         // As bytes: hashing or comparing Cyrillic `String`s normalizes them first.
         var stems: [[UInt8]] = []
         var prefixes: [[UInt8]] = []
-        for reading in plan.words.flatMap(\.readings) {
+        for reading in plan.words.flatMap { $0.readings } {
             stems += reading.terms.map { Array($0.utf8) }
             if let prefix = reading.prefix { prefixes.append(Array(prefix.utf8)) }
         }
         if let year = plan.year { stems.append(Array(String(year).utf8)) }
         self.stems = Self.sortedUnique(stems)
         self.prefixes = Self.sortedUnique(prefixes)
-        // Where a needle occurs, so does any prefix of it: only the shortest are searched for.
-        var needles: [[UInt8]] = []
-        for needle in Self.sortedUnique(self.stems + self.prefixes) {
-            if let last = needles.last, needle.starts(with: last) { continue }
-            needles.append(needle)
-        }
-        self.needles = needles
+        needles = Self.shortest(self.stems + self.prefixes)
+        // An English stem may end otherwise than its word ("citi" of "city", "hope" of "hoping"), in up to three
+        // letters; a Russian stem is always the start of its word.
+        wordStartNeedles = Self.shortest(self.stems.map { stem in
+            stem.allSatisfy { $0 < 0x80 } ? Array(stem.prefix(max(1, stem.count - 3))) : stem
+        } + self.prefixes)
         self.analyzer = analyzer
         self.enabled = enabled && !plan.isEmpty
     }
@@ -69,7 +70,18 @@ struct Highlighter {
 
     /// ``mark(_:snippet:analysingAll:)`` of a text's UTF-8, cut at a space or at its end.
     private func mark(_ utf8: UnsafeBufferPointer<UInt8>, snippet: Bool, analysingAll: Bool) -> String? {
-        guard let occurrence = firstOccurrence(in: utf8) else { return nil }
+        // Folding keeps every character's length in bytes, so offsets in the folded text are offsets in `utf8`.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(utf8.count, 1)) { buffer in
+            let folded = Self.fold(utf8, into: buffer) ? UnsafeBufferPointer(rebasing: buffer[..<utf8.count]) : nil
+            return mark(utf8, folded: folded, snippet: snippet, analysingAll: analysingAll)
+        }
+    }
+
+    /// ``mark(_:snippet:analysingAll:)`` of a text's UTF-8 and its folded form (nil when the text has characters
+    /// folding cannot handle, which may then match anywhere).
+    private func mark(_ utf8: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>?, snippet: Bool,
+                      analysingAll: Bool) -> String? {
+        guard let occurrence = folded.map(firstOccurrence(in:)) ?? 0 else { return nil }
         let cut = snippet && utf8.count > Self.snippetLength * 2
         // A snippet is a window of about snippetLength characters (UTF-8 bytes ≤ 2 per Cyrillic letter) from a little
         // before the first match, cut at spaces.
@@ -83,9 +95,12 @@ struct Highlighter {
         if cut, !analysingAll {
             to = Self.boundary(utf8, near: min(utf8.count, occurrence + Self.snippetLength * 3), forward: true)
         }
-        var matched = matches(utf8, in: from..<to)
+        // With the folded text, only the words where a needle starts are analysed (a word that matches starts with
+        // a query stem or prefix); `analysingAll` analyses every word.
+        let candidates = analysingAll ? nil : folded
+        var matched = matches(utf8, in: from..<to, folded: candidates)
         if to < utf8.count, matched.first.map({ window($0.lowerBound).upperBound > to }) ?? true {
-            matched = matches(utf8, in: from..<utf8.count)
+            matched = matches(utf8, in: from..<utf8.count, folded: candidates)
         }
         guard let first = matched.first else { return nil }
         let shown = window(first.lowerBound)
@@ -107,6 +122,16 @@ struct Highlighter {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// Those of `texts` that no other one starts: where any of `texts` occurs, one of these does.
+    private static func shortest(_ texts: [[UInt8]]) -> [[UInt8]] {
+        var result: [[UInt8]] = []
+        for text in sortedUnique(texts) {
+            if let last = result.last, text.starts(with: last) { continue }
+            result.append(text)
+        }
+        return result
+    }
+
     private static func sortedUnique(_ texts: [[UInt8]]) -> [[UInt8]] {
         var result: [[UInt8]] = []
         for text in texts.sorted(by: { $0.lexicographicallyPrecedes($1) }) where result.last != text {
@@ -120,35 +145,126 @@ struct Highlighter {
     private static let markClose = Array("</mark>".utf8)
 
     /// The byte ranges of the words in `range` of `utf8` that match a query stem or prefix; `range` starts and
-    /// ends at a space or at an end of the text, so its words are those of the whole text.
-    private func matches(_ utf8: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> [Range<Int>] {
+    /// ends at a space or at an end of the text, so its words are those of the whole text. Given the folded text,
+    /// only the runs between whitespace where a needle starts a word are analysed; the analyzer never joins
+    /// across whitespace, so their tokens are those it finds in the whole text.
+    private func matches(_ utf8: UnsafeBufferPointer<UInt8>, in range: Range<Int>,
+                         folded: UnsafeBufferPointer<UInt8>?) -> [Range<Int>] {
         var found: [Range<Int>] = []
-        analyzer.forEachToken(inUTF8: UnsafeBufferPointer(rebasing: utf8[range])) { token in
-            guard token.kind != .numeralValue,
-                  stems.contains(where: { token.stem.elementsEqual($0) })
-                    || prefixes.contains(where: { token.normalized.starts(with: $0) }) else { return }
-            found.append((token.utf8Range.lowerBound + range.lowerBound)..<(token.utf8Range.upperBound + range.lowerBound))
+        func analyse(_ part: Range<Int>) {
+            analyzer.forEachToken(inUTF8: UnsafeBufferPointer(rebasing: utf8[part])) { token in
+                guard token.kind != .numeralValue,
+                      stems.contains(where: { token.stem.elementsEqual($0) })
+                        || prefixes.contains(where: { token.normalized.starts(with: $0) }) else { return }
+                found.append((token.utf8Range.lowerBound + part.lowerBound)..<(token.utf8Range.upperBound + part.lowerBound))
+            }
+        }
+        guard let folded, !wordStartNeedles.contains(where: { $0.isEmpty }) else {
+            analyse(range)
+            return found
+        }
+        var starts: [Int] = []
+        for needle in wordStartNeedles {
+            for position in Self.wordStarts(of: needle, in: folded, range: range) {
+                var start = position
+                while start > range.lowerBound, !Self.isWhitespace(utf8[start - 1]) {
+                    start -= 1
+                }
+                starts.append(start)
+            }
+        }
+        starts.sort()
+        // Runs with a hyphen or an apostrophe are analysed too: their compounds ("хипхоп" of "хип-хопа",
+        // "sulloceano" of "sull'oceano") are found in no folded text.
+        var start = range.lowerBound
+        var next = 0
+        while start < range.upperBound {
+            var end = start
+            var joined = false
+            while end < range.upperBound, !Self.isWhitespace(utf8[end]) {
+                joined = joined || Self.isJoiner(utf8, at: end)
+                end += 1
+            }
+            while next < starts.count, starts[next] < start {
+                next += 1
+            }
+            if joined || next < starts.count && starts[next] == start {
+                analyse(start..<end)
+            }
+            start = end + 1
         }
         return found
     }
 
-    /// The UTF-8 offset of the first place where a query stem or prefix may be in `text`, or nil when none can be;
-    /// checked on its lower-cased characters without analysing it. A stem is a prefix of its words, so a word that
-    /// matches contains it. Texts with letters that normalization would change beyond case and "ё" (accents,
-    /// ligatures) may match anywhere (0).
-    func firstOccurrence(in text: UnsafeBufferPointer<UInt8>) -> Int? {
-        // Folding keeps every character's length in bytes, so offsets in `folded` are offsets in `text`.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(text.count, 1)) { folded -> Int? in
-            guard Self.fold(text, into: folded) else { return 0 }
-            let folded = UnsafeBufferPointer(rebasing: folded[..<text.count])
-            var first: Int?
-            for needle in needles {
-                if let offset = Self.offset(of: needle, in: folded, before: first ?? folded.count) {
-                    first = offset
-                }
-            }
-            return first
+    /// Whether the character at `index` of `utf8` may join two words into one compound: a hyphen (-, ‐, ‑), an
+    /// apostrophe (', ’) or a plus.
+    private static func isJoiner(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        switch utf8[index] {
+        case 0x2D, 0x27, 0x2B: true
+        case 0xE2: index + 2 < utf8.count && utf8[index + 1] == 0x80 && [0x90, 0x91, 0x99].contains(utf8[index + 2])
+        default: false
         }
+    }
+
+    /// Where `needle` occurs in `range` of `folded` at the start of a word: after no letter or digit.
+    private static func wordStarts(of needle: [UInt8], in folded: UnsafeBufferPointer<UInt8>,
+                                   range: Range<Int>) -> [Int] {
+        var result: [Int] = []
+        var position = range.lowerBound
+        while let found = find(needle, in: folded, from: position, before: range.upperBound - needle.count + 1) {
+            if found == 0 || !isWordByte(folded[found - 1]) { result.append(found) }
+            position = found + 1
+        }
+        return result
+    }
+
+    /// The first place at or after `start` and before `limit` where `needle` (not empty) occurs in `haystack`.
+    /// Found through `memchr` on one byte of the needle: the second of a Cyrillic letter, whose first byte is that of
+    /// half the alphabet.
+    private static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int,
+                             before limit: Int) -> Int? {
+        guard let base = haystack.baseAddress, start < limit, limit + needle.count - 1 <= haystack.count else {
+            return nil
+        }
+        let anchor = needle.count > 1 && needle[0] >= 0x80 ? 1 : 0
+        return needle.withUnsafeBufferPointer { needle -> Int? in
+            var position = start
+            while position < limit {
+                guard let hit = memchr(base + position + anchor, Int32(needle[anchor]), limit - position) else {
+                    return nil
+                }
+                let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
+                if memcmp(base + found, needle.baseAddress!, needle.count) == 0 { return found }
+                position = found + 1
+            }
+            return nil
+        }
+    }
+
+    /// Whether a byte of folded text is part of a letter or digit: ASCII ones, and the second bytes of Cyrillic
+    /// letters (the only two-byte characters folding keeps).
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x61...0x7A, 0x80...0xBF: true
+        default: false
+        }
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
+    }
+
+    /// The offset of the first place where a query stem or prefix occurs in a folded text (lower-cased, "ё" as "е",
+    /// punctuation as spaces), or nil when none does: a stem is a prefix of its words, so a word that matches
+    /// starts with one.
+    func firstOccurrence(in folded: UnsafeBufferPointer<UInt8>) -> Int? {
+        var first: Int?
+        for needle in needles {
+            if let offset = Self.offset(of: needle, in: folded, before: first ?? folded.count) {
+                first = offset
+            }
+        }
+        return first
     }
 
     /// Writes `text` lower-cased, "ё" as "е" and punctuation as spaces into `folded`, byte for byte; false when a
@@ -209,19 +325,8 @@ struct Highlighter {
 
     /// Where `needle` first occurs in `haystack`, if it starts before `limit`.
     private static func offset(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, before limit: Int) -> Int? {
-        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty ? 0 : nil }
-        let last = min(haystack.count - needle.count, limit - 1)
-        guard last >= 0, let base = haystack.baseAddress else { return nil }
-        return needle.withUnsafeBufferPointer { needle in
-            var start = 0
-            while start <= last {
-                guard let hit = memchr(base + start, Int32(first), last - start + 1) else { return nil }
-                let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + found, needle.baseAddress!, needle.count) == 0 { return found }
-                start = found + 1
-            }
-            return nil
-        }
+        guard !needle.isEmpty else { return 0 }
+        return find(needle, in: haystack, from: 0, before: min(limit, haystack.count - needle.count + 1))
     }
 
     /// The index of the nearest space at or around `index` (or the text's end), never inside a UTF-8 sequence.

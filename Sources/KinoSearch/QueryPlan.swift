@@ -142,14 +142,14 @@ struct QueryPlan {
         phraseTerms = words.compactMap { $0.readings.first?.terms.first }
         for kind in [Reading.Kind.original, .keyboardLayout, .transliteration, .typo] {
             let readings = words.map { word in word.readings.first { $0.kind == kind } ?? word.readings[0] }
-            titleKeys.insert(FilmDocument.titleKey(words: readings.flatMap(\.terms)))
-            titleWordKeys.insert(FilmDocument.titleKey(words: readings.flatMap(\.words)))
+            titleKeys.insert(FilmDocument.titleKey(words: readings.flatMap { $0.terms }))
+            titleWordKeys.insert(FilmDocument.titleKey(words: readings.flatMap { $0.words }))
         }
         // A title typed up to part of its last word: each completion of that word makes a whole title too.
         if year == nil, let last = words.last {
             let typedBefore = words.dropLast().map { word in word.readings.first { $0.kind == .original } ?? word.readings[0] }
             for completion in last.readings where completion.kind == .prefix {
-                completedTitleKeys.insert(FilmDocument.titleKey(words: typedBefore.flatMap(\.terms) + completion.terms))
+                completedTitleKeys.insert(FilmDocument.titleKey(words: typedBefore.flatMap { $0.terms } + completion.terms))
             }
         }
     }

@@ -224,7 +224,8 @@ struct FilmSearchTests {
     @Test func highlightsAnalysingFromTheFirstOccurrenceEqualAnalysingTheWholeText() async throws {
         let searcher = try await SearchFixture.searcher()
         let films = (0..<DocID(searcher.index.segment.docCount)).compactMap(searcher.index.film)
-        let queries = ["матрица", "war", "брат", "человек паук", "the", "в", "любов", "19"]
+        let queries = ["матрица", "war", "брат", "человек паук", "the", "в", "любов", "19", "city of", "only you",
+                       "dying hope", "nations", "человекпаук", "нью-йорк", "лосанджелес"]
             + films.prefix(40).compactMap { $0.title.split(separator: " ").last.map(String.init) }
         // Long texts: a run of descriptions, and a first occurrence of a stem inside another word with the real
         // match far after it.
