@@ -1,14 +1,30 @@
 /// A zero-copy view of the per-document columns written by ``ColumnsWriter``.
 ///
 /// Each accessor returns nil for an unknown column, a column of another type, or a document out of range.
-public struct ColumnsReader: Sendable {
+public struct ColumnsReader: @unchecked Sendable {
     private struct Entry: Sendable {
         let type: ColumnType
         let data: ByteView
     }
 
+    /// A column's bytes as a bare pointer and length, so that a read retains nothing: the pointer is into the
+    /// storage of the same column's ``Entry``, which the reader keeps alive and never changes (hence
+    /// `@unchecked Sendable`).
+    private struct Raw {
+        let type: ColumnType
+        let base: UnsafeRawPointer
+        let count: Int
+
+        func u32(at offset: Int) -> UInt32? {
+            guard offset >= 0, offset <= count - 4 else { return nil }
+            return UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+        }
+    }
+
     /// By column id; a column id is small, so this is an array and a read costs no hashing.
     private let entries: [Entry?]
+    /// The same columns as `entries`, as pointers.
+    private let raws: [Raw?]
     private let docCount: Int
 
     init(file: MappedFile, docCount expected: Int) throws(IndexError) {
@@ -45,15 +61,20 @@ public struct ColumnsReader: Sendable {
             table[Int(id.rawValue)] = entry
         }
         self.entries = table
+        raws = table.map { entry in
+            entry.map { entry in
+                entry.data.withUnsafeBytes { Raw(type: entry.type, base: $0.baseAddress!, count: $0.count) }
+            }
+        }
     }
 
-    private func entry(_ column: ColumnID) -> Entry? {
-        Int(column.rawValue) < entries.count ? entries[Int(column.rawValue)] : nil
+    private func entry(_ column: ColumnID) -> Raw? {
+        Int(column.rawValue) < raws.count ? raws[Int(column.rawValue)] : nil
     }
 
     private func word(_ column: ColumnID, _ type: ColumnType, _ doc: DocID) -> UInt32? {
         guard let entry = entry(column), entry.type == type, Int(doc) < docCount else { return nil }
-        return entry.data.u32(at: Int(doc) * 4)
+        return entry.u32(at: Int(doc) * 4)
     }
 
     /// The value of a ``ColumnType/u32`` column.
@@ -86,16 +107,18 @@ public struct ColumnsReader: Sendable {
         guard let entry = entry(column), Int(doc) < docCount else { return false }
         switch entry.type {
         case .u32:
-            guard let value = entry.data.u32(at: Int(doc) * 4) else { return false }
+            guard let value = entry.u32(at: Int(doc) * 4) else { return false }
             buffer.append(value)
             return true
         case .multiU32:
-            guard let start = entry.data.u32(at: Int(doc) * 4), let end = entry.data.u32(at: Int(doc) * 4 + 4),
+            guard let start = entry.u32(at: Int(doc) * 4), let end = entry.u32(at: Int(doc) * 4 + 4),
                   start <= end else { return false }
             let valuesStart = (docCount + 1) * 4 + Int(start) * 4
-            guard entry.data.contains(offset: valuesStart, length: Int(end - start) * 4) else { return false }
-            for index in 0..<Int(end - start) {
-                buffer.append(entry.data.u32(at: valuesStart + index * 4)!)
+            let count = Int(end - start)
+            guard valuesStart <= entry.count, count <= (entry.count - valuesStart) / 4 else { return false }
+            for index in 0..<count {
+                buffer.append(UInt32(littleEndian: entry.base.loadUnaligned(fromByteOffset: valuesStart + index * 4,
+                                                                            as: UInt32.self)))
             }
             return true
         case .i32, .f32:

@@ -6,14 +6,20 @@
 /// the same query.
 public struct DisjunctiveFacetCollector: Collector {
     private let facets: [FacetSelection]
+    private let columnIDs: [ColumnID]
+    /// Whether some facet has a selection; without one, every match counts in every facet.
+    private let selecting: Bool
     private let columns: ColumnsReader
     private var counters: [FacetCounter]
     private var values: [[UInt32]]
+    private var buffer: [UInt32] = []
     private var matchCount = 0
 
     /// Makes a collector for `facets` (their columns must differ) in `searcher`'s snapshot.
     public init(facets: [FacetSelection], searcher: Searcher) {
         self.facets = facets
+        columnIDs = facets.map { $0.column }
+        selecting = facets.contains { !$0.values.isEmpty }
         columns = searcher.segment.columns
         counters = [FacetCounter](repeating: FacetCounter(), count: facets.count)
         values = [[UInt32]](repeating: [], count: facets.count)
@@ -31,6 +37,13 @@ public struct DisjunctiveFacetCollector: Collector {
     }
 
     public mutating func collect(doc: DocID, score: Double) {
+        guard selecting else {
+            matchCount += 1
+            for index in columnIDs.indices where columns.values(columnIDs[index], doc: doc, into: &buffer) {
+                counters[index].countDistinct(buffer)
+            }
+            return
+        }
         var failed = -1
         var failures = 0
         for index in facets.indices {
