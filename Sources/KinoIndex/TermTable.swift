@@ -38,6 +38,10 @@ final class TermTable: Sendable {
     /// two, at least twice the number of texts (the dictionary iterator never yields more entries than the
     /// dictionary's count).
     private let slots: [UInt64]
+    /// A Bloom filter of the texts (two bits each, about eight bits per text): most texts that are not in the
+    /// dictionary, such as transliteration guesses, are told apart here, in a table small enough to stay in cache,
+    /// without probing `slots`.
+    private let filter: [UInt64]
 
     /// Reads every entry of `dictionary` in order.
     init(_ dictionary: TermDictionaryReader) {
@@ -81,6 +85,21 @@ final class TermTable: Sendable {
         self.entries = entries
         self.slots = slots
         self.keyPrefixes = keyPrefixes
+        var filterBits = 1 << 16
+        while filterBits < texts.count * 8 {
+            filterBits *= 2
+        }
+        var filter = [UInt64](repeating: 0, count: filterBits / 64)
+        bytes.withUnsafeBytes { bytes in
+            for text in texts {
+                let start = Int(text.offset)
+                let hash = XXHash64.hash(UnsafeRawBufferPointer(rebasing: bytes[start..<(start + Int(text.length))]))
+                let (first, second) = Self.filterBits(of: hash, mask: filterBits - 1)
+                filter[first >> 6] |= 1 << UInt64(first & 63)
+                filter[second >> 6] |= 1 << UInt64(second & 63)
+            }
+        }
+        self.filter = filter
     }
 
     /// The first eight bytes of `key` as a big-endian number, zero-padded: if one key's number is below another's,
@@ -250,11 +269,22 @@ final class TermTable: Sendable {
     private func firstEntry(of term: String) -> Int32 {
         var term = term
         return term.withUTF8 { utf8 in
-            switch Self.find(UnsafeRawBufferPointer(utf8), bytes: bytes, texts: texts, slots: slots) {
-            case .found(let text): texts[text].firstEntry
-            case .empty: -1
+            let term = UnsafeRawBufferPointer(utf8)
+            let hash = XXHash64.hash(term)
+            let mask = filter.count * 64 - 1
+            let (first, second) = Self.filterBits(of: hash, mask: mask)
+            guard filter[first >> 6] & (1 << UInt64(first & 63)) != 0,
+                  filter[second >> 6] & (1 << UInt64(second & 63)) != 0 else { return -1 }
+            switch Self.find(term, hash: hash, bytes: bytes, texts: texts, slots: slots) {
+            case .found(let text): return texts[text].firstEntry
+            case .empty: return -1
             }
         }
+    }
+
+    /// The two filter bits of a text with this hash; other bits of the hash than those that choose its slot.
+    private static func filterBits(of hash: UInt64, mask: Int) -> (Int, Int) {
+        (Int(truncatingIfNeeded: hash >> 24) & mask, Int(truncatingIfNeeded: hash >> 44) & mask)
     }
 
     private enum Probe {
@@ -264,9 +294,10 @@ final class TermTable: Sendable {
     }
 
     /// The text equal to `term`, or the empty slot where it would go.
-    private static func find(_ term: UnsafeRawBufferPointer, bytes: [UInt8], texts: [Text], slots: [UInt64]) -> Probe {
+    private static func find(_ term: UnsafeRawBufferPointer, hash: UInt64? = nil, bytes: [UInt8], texts: [Text],
+                             slots: [UInt64]) -> Probe {
         let mask = slots.count - 1
-        let hash = XXHash64.hash(term)
+        let hash = hash ?? XXHash64.hash(term)
         let hashHalf = UInt32(truncatingIfNeeded: hash >> 32)
         var slot = Int(truncatingIfNeeded: hash) & mask
         return bytes.withUnsafeBytes { stored in
