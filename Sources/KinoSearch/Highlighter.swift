@@ -134,10 +134,19 @@ struct Highlighter {
 
     private static func sortedUnique(_ texts: [[UInt8]]) -> [[UInt8]] {
         var result: [[UInt8]] = []
-        for text in texts.sorted(by: { $0.lexicographicallyPrecedes($1) }) where result.last != text {
+        for text in texts.sorted(by: precedes) where result.last != text {
             result.append(text)
         }
         return result
+    }
+
+    /// Byte order, as `lexicographicallyPrecedes` gives it, through `memcmp`.
+    private static func precedes(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        let common = min(lhs.count, rhs.count)
+        let order = common == 0 ? 0 : lhs.withUnsafeBytes { lhs in
+            rhs.withUnsafeBytes { rhs in memcmp(lhs.baseAddress!, rhs.baseAddress!, common) }
+        }
+        return order != 0 ? order < 0 : lhs.count < rhs.count
     }
 
     private static let ellipsis = Array("…".utf8)

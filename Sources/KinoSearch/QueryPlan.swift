@@ -163,7 +163,8 @@ struct QueryPlan {
     static func completions(of prefix: String, in searcher: Searcher, analyzer: Analyzer)
         -> [(word: String, stem: String)] {
         let query = PrefixQuery(field: FilmSchema.words, prefix: prefix, maxExpansions: completionLimit)
-        return query.expansions(in: searcher).filter { $0 != prefix }.map { ($0, stem(of: $0, analyzer)) }
+        let words = query.expansions(in: searcher).filter { $0 != prefix }
+        return Array(zip(words, analyzer.stems(ofWords: words)))
     }
 
     /// Whole words of titles and names within `maxEdits` of `word`, closest and most frequent first, without the
@@ -180,17 +181,8 @@ struct QueryPlan {
                 if lhs.info.docFrequency != rhs.info.docFrequency { return lhs.info.docFrequency > rhs.info.docFrequency }
                 return lhs.term < rhs.term
             }
-        return matches.prefix(correctionLimit).map { ($0.term, stem(of: $0.term, analyzer), $0.distance) }
-    }
-
-    private static func stem(of word: String, _ analyzer: Analyzer) -> String {
-        var stem: String?
-        analyzer.forEachToken(in: word) { token in
-            if stem == nil, token.kind == .word || token.kind == .compound {
-                stem = String(decoding: token.stem, as: UTF8.self)
-            }
-        }
-        return stem ?? word
+        let kept = Array(matches.prefix(correctionLimit))
+        return zip(kept, analyzer.stems(ofWords: kept.map { $0.term })).map { ($0.term, $1, $0.distance) }
     }
 
     /// The words of `text` between whitespace. Text of ASCII and Russian letters (nothing that could be Unicode

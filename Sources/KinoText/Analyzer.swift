@@ -53,6 +53,24 @@ public struct Analyzer: Sendable {
         }
     }
 
+    /// The stem each of `words` gets as a query word: that of its first word or compound token, or the word itself
+    /// when it has none. Words of plain lower-case letters (a–z, or а–я), such as the index's normalized words, go
+    /// straight to the stemmer.
+    public func stems(ofWords words: [String]) -> [String] {
+        WorkspacePool.shared.withWorkspace { workspace in
+            words.map { word in
+                if let stem = workspace.tokenizer.stemOfPlainWord(word, stemming: stemming) { return stem }
+                var stem: String?
+                workspace.tokenizer.analyze(word, stemming: stemming) { token in
+                    if stem == nil, token.kind == .word || token.kind == .compound {
+                        stem = String(decoding: token.stem, as: UTF8.self)
+                    }
+                }
+                return stem ?? word
+            }
+        }
+    }
+
     /// The terms an index stores for `text`: the stem of every token (the normalized form when stemming is off),
     /// compounds and their parts included, in token order.
     public func terms(_ text: String) -> [String] {

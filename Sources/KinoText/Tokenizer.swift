@@ -99,6 +99,37 @@ struct Tokenizer {
         }
     }
 
+    /// The stem of a word of plain lower-case letters, a–z or а–я, as analysing it would give, without segmenting
+    /// or normalizing it (it is its own normalized form); nil for any other word.
+    mutating func stemOfPlainWord(_ word: String, stemming: Bool) -> String? {
+        var word = word
+        return word.withUTF8 { bytes -> String? in
+            guard let script = Self.plainScript(bytes) else { return nil }
+            guard stemming, let stemmer = stemmer(for: script) else { return String(decoding: bytes, as: UTF8.self) }
+            if let stem = stemCache.lookup(bytes) { return String(decoding: stem, as: UTF8.self) }
+            return stemmer.withStem(of: bytes) { stem in
+                stemCache.store(bytes, stem: stem)
+                return String(decoding: stem, as: UTF8.self)
+            }
+        }
+    }
+
+    /// Latin for a word of a–z, Cyrillic for one of а–я (UTF-8), nil otherwise or when too long to be a token.
+    private static func plainScript(_ bytes: UnsafeBufferPointer<UInt8>) -> Script? {
+        guard let first = bytes.first, bytes.count <= maximumTokenUnits else { return nil }
+        if first < 0x80 {
+            return bytes.allSatisfy { (0x61...0x7A).contains($0) } ? .latin : nil
+        }
+        guard bytes.count % 2 == 0 else { return nil }
+        for index in stride(from: 0, to: bytes.count, by: 2) {
+            switch (bytes[index], bytes[index + 1]) {
+            case (0xD0, 0xB0...0xBF), (0xD1, 0x80...0x8F): continue
+            default: return nil
+            }
+        }
+        return .cyrillic
+    }
+
     /// Frees memory a huge input made grow, before the workspace goes back to the pool.
     mutating func releaseLargeBuffers() {
         units.shrink(ifLargerThan: Self.chunkBytes + 64, to: 1024)

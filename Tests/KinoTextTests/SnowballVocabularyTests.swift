@@ -42,4 +42,24 @@ struct SnowballVocabularyTests {
         #expect(checked > words.count * 9 / 10)
         #expect(differences.isEmpty, "\(differences.count) differences, first: \(differences.prefix(10))")
     }
+
+    /// `stems(ofWords:)`, which stems plain words without segmenting them, gives every vocabulary word (and odd ones)
+    /// the stem of its first word token through the whole analyzer.
+    @Test(arguments: [Stemmer.Language.russian, .english])
+    func stemsOfWordsAreThoseOfTheirFirstToken(language: Stemmer.Language) throws {
+        let odd = ["", "x-men", "человек-паук", "1972", "don't", "naïve", "ёлка", "Matrix", "abc123", "a b",
+                   String(repeating: "a", count: 300), String(repeating: "я", count: 300), "ii", "II"]
+        let words = try TestData.lines("snowball/\(language.rawValue)/voc.txt") + odd
+        let analyzer = Analyzer()
+        let stems = analyzer.stems(ofWords: words)
+        #expect(stems.count == words.count)
+        var differences: [String] = []
+        for (word, stem) in zip(words, stems) {
+            let expected = analyzer.tokens(word).first { $0.kind == .word || $0.kind == .compound }?.stem ?? word
+            if stem != expected {
+                differences.append("\(word): \(stem) ≠ \(expected)")
+            }
+        }
+        #expect(differences.isEmpty, "\(differences.count) differences, first: \(differences.prefix(10))")
+    }
 }
