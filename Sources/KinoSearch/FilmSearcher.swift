@@ -249,8 +249,10 @@ public struct FilmSearcher: Sendable {
     /// finds "Frank" before "Frankenweenie"; "harry wint" finds "Harry Winter").
     func rescore(_ candidates: [ScoredDoc], plan: QueryPlan) -> [(doc: DocID, score: Double)] {
         let columns = index.segment.columns
+        var buffer: [UInt32] = []
         func titleMatches(_ doc: DocID, _ keys: Set<UInt32>) -> Bool {
-            !keys.isEmpty && columns.values(FilmSchema.titleKeys, doc: doc)?.contains(where: keys.contains) == true
+            !keys.isEmpty && columns.values(FilmSchema.titleKeys, doc: doc, into: &buffer)
+                && buffer.contains(where: keys.contains)
         }
         let wholeTitles = candidates.map { titleMatches($0.doc, plan.titleKeys) }
         let completions = !wholeTitles.contains(true) && !plan.completedTitleKeys.isEmpty
@@ -259,8 +261,8 @@ public struct FilmSearcher: Sendable {
             var score = candidate.score * prior(doc)
             if wholeTitle {
                 score *= Prior.wholeTitle
-                if let words = columns.values(FilmSchema.titleWordKeys, doc: doc),
-                   words.contains(where: plan.titleWordKeys.contains) {
+                if columns.values(FilmSchema.titleWordKeys, doc: doc, into: &buffer),
+                   buffer.contains(where: plan.titleWordKeys.contains) {
                     score *= Prior.exactTitle
                 }
             } else if completions, titleMatches(doc, plan.completedTitleKeys) {
