@@ -64,6 +64,10 @@ struct EditDistanceRows {
     }
 
     /// Appends `scalar` to the key and computes its row.
+    ///
+    /// Row `i`'s cell `j` is at `i · width + j − i + maxEdits`, so from it, row `i − 1`'s cell `j` is `width − 1`
+    /// back, its cell `j − 1` `width` back, and row `i − 2`'s cell `j − 2` `2 · width` back; a cell outside the band
+    /// reads as the cap.
     mutating func push(_ scalar: Unicode.Scalar) {
         let i = depth + 1
         let base = cells.count
@@ -72,19 +76,33 @@ struct EditDistanceRows {
         var minimum = cap
         let low = max(0, i - maxEdits)
         let high = min(query.count, i + maxEdits)
+        let (maxEdits, width, cap) = (maxEdits, width, cap)
+        let previousScalar = i >= 2 ? scalars[i - 2] : nil
         if low <= high {
-            for j in low...high {
-                var value = i
-                if j > 0 {
-                    value = min(cell(i - 1, j) + 1, cell(i, j - 1) + 1,
-                                cell(i - 1, j - 1) + (scalar == query[j - 1] ? 0 : 1))
-                    if i >= 2, j >= 2, scalar == query[j - 2], scalars[i - 2] == query[j - 1] {
-                        value = min(value, cell(i - 2, j - 2) + 1)
+            query.withUnsafeBufferPointer { query in
+                cells.withUnsafeMutableBufferPointer { cells in
+                    for j in low...high {
+                        let offset = j - i + maxEdits
+                        let at = base + offset
+                        var value = i
+                        if j > 0 {
+                            // d(i−1, j): in the band when j − (i − 1) ≤ maxEdits, that is offset + 1 < width.
+                            let above = offset + 1 < width ? cells[at - width + 1] : cap
+                            // d(i, j−1): in the band when offset > 0.
+                            let left = offset > 0 ? cells[at - 1] : cap
+                            // d(i−1, j−1): always in the band.
+                            let diagonal = cells[at - width] + (scalar == query[j - 1] ? 0 : 1)
+                            value = min(above + 1, left + 1, diagonal)
+                            if j >= 2, let previousScalar, scalar == query[j - 2], previousScalar == query[j - 1] {
+                                // d(i−2, j−2): always in the band.
+                                value = min(value, cells[at - 2 * width] + 1)
+                            }
+                        }
+                        value = min(value, cap)
+                        cells[at] = value
+                        minimum = min(minimum, value)
                     }
                 }
-                value = min(value, cap)
-                cells[base + j - i + maxEdits] = value
-                minimum = min(minimum, value)
             }
         }
         minima.append(minimum)

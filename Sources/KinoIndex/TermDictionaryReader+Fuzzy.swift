@@ -86,7 +86,10 @@ extension TermDictionaryReader {
         var depth = rows.depth
         while depth > fixedDepth {
             if let scalar = rows.nextViableScalar(atDepth: depth) {
-                let target = Array(key[..<ends[depth - 1]]) + Array(scalar.utf8)
+                var target: [UInt8] = []
+                target.reserveCapacity(ends[depth - 1] + 4)
+                target += key[..<ends[depth - 1]]
+                target += scalar.utf8
                 // Only a damaged key (bytes that are not UTF-8) can sort after its replacement.
                 return TermKey.precedes(key, target) ? target : TermKey.successor(of: key[..<ends[depth]])
             }
@@ -98,6 +101,12 @@ extension TermDictionaryReader {
     /// The scalar whose UTF-8 starts at `offset` of `key` and its length in bytes; U+FFFD for an invalid sequence,
     /// as `String(decoding:as:)` reads it.
     private static func scalar(in key: [UInt8], at offset: Int) -> (Unicode.Scalar, Int) {
+        // ASCII and two-byte sequences (Cyrillic) directly; the parser for the rest.
+        let lead = key[offset]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        if (0xC2...0xDF).contains(lead), offset + 1 < key.count, key[offset + 1] & 0xC0 == 0x80 {
+            return (Unicode.Scalar(UInt32(lead & 0x1F) << 6 | UInt32(key[offset + 1] & 0x3F))!, 2)
+        }
         var parser = Unicode.UTF8.ForwardParser()
         var bytes = key[offset...].makeIterator()
         switch parser.parseScalar(from: &bytes) {

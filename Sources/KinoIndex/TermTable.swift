@@ -207,7 +207,9 @@ final class TermTable: Sendable {
             key.removeAll(keepingCapacity: true)
             key.append(UInt8(entry.field.rawValue >> 8))
             key.append(UInt8(truncatingIfNeeded: entry.field.rawValue))
-            key.append(contentsOf: table.bytes[Int(text.offset)..<Int(text.offset + text.length)])
+            table.bytes.withUnsafeBufferPointer { bytes in
+                key.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(text.offset)..<Int(text.offset + text.length)]))
+            }
             ordinal += 1
             decodedCount += 1
             return entry.info
