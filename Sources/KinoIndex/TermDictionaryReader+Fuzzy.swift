@@ -41,7 +41,9 @@ extension TermDictionaryReader {
             // How many bytes the entry's key shares with the previous key, or nil when it leaves the range or
             // comes out of order (a damaged file).
             let shared = entries.withKey { next -> Int? in
-                guard next.starts(with: range), first || key.lexicographicallyPrecedes(next) else { return nil }
+                guard next.starts(with: range),
+                      first || key.withUnsafeBytes({ TermKey.precedes($0, UnsafeRawBufferPointer(next)) })
+                else { return nil }
                 var shared = 0
                 let limit = min(key.count, next.count)
                 while shared < limit, key[shared] == next[shared] {

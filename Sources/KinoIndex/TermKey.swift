@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// The byte key of a term in the dictionary: the field id as two big-endian bytes, then the term's UTF-8. Keys sort
 /// by field first, so one field's terms form one contiguous, sorted range.
 enum TermKey {
@@ -30,6 +36,13 @@ enum TermKey {
 
     /// Whether `lhs` sorts before `rhs`, byte by byte.
     static func precedes(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
-        lhs.lexicographicallyPrecedes(rhs)
+        lhs.withUnsafeBytes { lhs in rhs.withUnsafeBytes { rhs in precedes(lhs, rhs) } }
+    }
+
+    /// Whether `lhs` sorts before `rhs`, byte by byte (`memcmp` on their common length, then the shorter first).
+    static func precedes(_ lhs: UnsafeRawBufferPointer, _ rhs: UnsafeRawBufferPointer) -> Bool {
+        let common = min(lhs.count, rhs.count)
+        let order = common == 0 ? 0 : memcmp(lhs.baseAddress!, rhs.baseAddress!, common)
+        return order != 0 ? order < 0 : lhs.count < rhs.count
     }
 }

@@ -263,7 +263,8 @@ final class TermTable: Sendable {
         let text = texts[Int(entry.text)]
         return bytes.withUnsafeBytes { bytes in
             target.withUnsafeBytes { target in
-                bytes[Int(text.offset)..<Int(text.offset + text.length)].lexicographicallyPrecedes(target[2...])
+                TermKey.precedes(UnsafeRawBufferPointer(rebasing: bytes[Int(text.offset)..<Int(text.offset + text.length)]),
+                                 UnsafeRawBufferPointer(rebasing: target[2...]))
             }
         }
     }
