@@ -18,32 +18,35 @@
 struct EditDistanceRows {
     let query: [Unicode.Scalar]
     let maxEdits: Int
+    /// The deepest a key can go: at `query.count + maxEdits + 1` scalars no cell is in the band, so the row is dead
+    /// and a walk pushes no further.
+    let maximumDepth: Int
     /// The capped value of every distance above ``maxEdits``.
     private let cap: Int
     /// Cells per row: the band `j − i` in `−maxEdits...maxEdits`.
     private let width: Int
-    /// Row `i`'s cell `j` is at `i · width + j − i + maxEdits`.
+    /// Row `i`'s cell `j` is at `i · width + j − i + maxEdits`; room for every row up to ``maximumDepth``, so pushing
+    /// and popping never allocate.
     private var cells: [Int]
     /// The key's scalars: `scalars[i − 1]` is the one row `i` added.
-    private var scalars: [Unicode.Scalar] = []
+    private var scalars: [Unicode.Scalar]
     private var minima: [Int]
+    /// The number of key scalars the rows cover.
+    private(set) var depth = 0
 
     /// Starts with the empty key (row 0: `d(0, j) = j`).
     init(query: [Unicode.Scalar], maxEdits: Int) {
         self.query = query
         self.maxEdits = maxEdits
+        maximumDepth = query.count + maxEdits + 1
         cap = maxEdits + 1
         width = 2 * maxEdits + 1
-        cells = [Int](repeating: maxEdits + 1, count: width)
+        cells = [Int](repeating: maxEdits + 1, count: (maximumDepth + 1) * width)
         for j in 0...min(query.count, maxEdits) {
             cells[j + maxEdits] = j
         }
-        minima = [0]
-    }
-
-    /// The number of key scalars the rows cover.
-    var depth: Int {
-        scalars.count
+        scalars = [Unicode.Scalar](repeating: "\0", count: maximumDepth)
+        minima = [Int](repeating: 0, count: maximumDepth + 1)
     }
 
     /// Whether no key starting with the current one is within ``maxEdits`` of the query.
@@ -63,58 +66,57 @@ struct EditDistanceRows {
         return cells[i * width + j - i + maxEdits]
     }
 
-    /// Appends `scalar` to the key and computes its row.
+    /// Appends `scalar` to the key and computes its row. The key must not be dead (a dead row's keys are never
+    /// extended), so it is below ``maximumDepth``.
     ///
-    /// Row `i`'s cell `j` is at `i · width + j − i + maxEdits`, so from it, row `i − 1`'s cell `j` is `width − 1`
-    /// back, its cell `j − 1` `width` back, and row `i − 2`'s cell `j − 2` `2 · width` back; a cell outside the band
-    /// reads as the cap.
+    /// From row `i`'s cell `j`, row `i − 1`'s cell `j` is `width − 1` back, its cell `j − 1` `width` back, and row
+    /// `i − 2`'s cell `j − 2` `2 · width` back; a cell outside the band reads as the cap.
     mutating func push(_ scalar: Unicode.Scalar) {
+        precondition(depth < maximumDepth, "a row past the band: the key is dead")
         let i = depth + 1
-        let base = cells.count
-        cells.append(contentsOf: repeatElement(cap, count: width))
-        scalars.append(scalar)
+        let base = i * width
+        scalars[i - 1] = scalar
         var minimum = cap
         let low = max(0, i - maxEdits)
         let high = min(query.count, i + maxEdits)
         let (maxEdits, width, cap) = (maxEdits, width, cap)
         let previousScalar = i >= 2 ? scalars[i - 2] : nil
-        if low <= high {
-            query.withUnsafeBufferPointer { query in
-                cells.withUnsafeMutableBufferPointer { cells in
-                    for j in low...high {
-                        let offset = j - i + maxEdits
-                        let at = base + offset
-                        var value = i
-                        if j > 0 {
-                            // d(i−1, j): in the band when j − (i − 1) ≤ maxEdits, that is offset + 1 < width.
-                            let above = offset + 1 < width ? cells[at - width + 1] : cap
-                            // d(i, j−1): in the band when offset > 0.
-                            let left = offset > 0 ? cells[at - 1] : cap
-                            // d(i−1, j−1): always in the band.
-                            let diagonal = cells[at - width] + (scalar == query[j - 1] ? 0 : 1)
-                            value = min(above + 1, left + 1, diagonal)
-                            if j >= 2, let previousScalar, scalar == query[j - 2], previousScalar == query[j - 1] {
-                                // d(i−2, j−2): always in the band.
-                                value = min(value, cells[at - 2 * width] + 1)
-                            }
+        query.withUnsafeBufferPointer { query in
+            cells.withUnsafeMutableBufferPointer { cells in
+                for offset in 0..<width {
+                    cells[base + offset] = cap
+                }
+                guard low <= high else { return }
+                for j in low...high {
+                    let offset = j - i + maxEdits
+                    let at = base + offset
+                    var value = i
+                    if j > 0 {
+                        // d(i−1, j): in the band when j − (i − 1) ≤ maxEdits, that is offset + 1 < width.
+                        let above = offset + 1 < width ? cells[at - width + 1] : cap
+                        // d(i, j−1): in the band when offset > 0.
+                        let left = offset > 0 ? cells[at - 1] : cap
+                        // d(i−1, j−1): always in the band.
+                        let diagonal = cells[at - width] + (scalar == query[j - 1] ? 0 : 1)
+                        value = min(above + 1, left + 1, diagonal)
+                        if j >= 2, let previousScalar, scalar == query[j - 2], previousScalar == query[j - 1] {
+                            // d(i−2, j−2): always in the band.
+                            value = min(value, cells[at - 2 * width] + 1)
                         }
-                        value = min(value, cap)
-                        cells[at] = value
-                        minimum = min(minimum, value)
                     }
+                    value = min(value, cap)
+                    cells[at] = value
+                    minimum = min(minimum, value)
                 }
             }
         }
-        minima.append(minimum)
+        minima[i] = minimum
+        depth = i
     }
 
     /// Drops the key's scalars past the first `depth`.
     mutating func pop(to depth: Int) {
-        let removed = self.depth - depth
-        guard removed > 0 else { return }
-        cells.removeLast(removed * width)
-        scalars.removeLast(removed)
-        minima.removeLast(removed)
+        self.depth = min(self.depth, max(depth, 0))
     }
 
     /// The smallest scalar above the key's scalar at `depth` (1-based) that, put in its place after the first

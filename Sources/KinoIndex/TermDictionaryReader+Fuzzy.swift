@@ -30,8 +30,9 @@ extension TermDictionaryReader {
             range.append(contentsOf: scalar.utf8)
         }
         var rows = EditDistanceRows(query: query, maxEdits: min(max(maxEdits, 0), Self.maxFuzzyEdits))
-        // ends[i]: where the key's i-th scalar ends; the term starts after the two bytes of the field.
-        var ends = [2]
+        // ends[i]: where the key's i-th scalar ends, for i up to the rows' depth; the term starts after the two
+        // bytes of the field.
+        var ends = [Int](repeating: 2, count: rows.maximumDepth + 1)
         var matches: [FuzzyTerm] = []
         entries.seek(to: range)
         // The current key, copied out of the cursor; the previous one until the copy.
@@ -60,13 +61,12 @@ extension TermDictionaryReader {
                     depth -= 1
                 }
                 rows.pop(to: depth)
-                ends.removeLast(ends.count - depth - 1)
             }
             first = false
             while !rows.isDead, ends[rows.depth] < key.count {
                 let (scalar, length) = Self.scalar(in: key, at: ends[rows.depth])
                 rows.push(scalar)
-                ends.append(ends[rows.depth - 1] + length)
+                ends[rows.depth] = ends[rows.depth - 1] + length
             }
             if !rows.isDead {
                 if let distance = rows.distance {
