@@ -2,7 +2,9 @@
 public struct FieldLengthsReader: Sendable {
     private let body: ByteView
     private let docCount: Int
-    private let slots: [FieldID: Int]
+    /// Each field's slot in the file, by field id (ids are small, so this is an array and a look-up costs no
+    /// hashing); -1 for a field the file does not have.
+    private let slots: [Int]
     private let dataStart: Int
 
     init(file: MappedFile, docCount expected: Int) throws(IndexError) {
@@ -22,7 +24,11 @@ public struct FieldLengthsReader: Sendable {
         guard !overflow, body.count - dataStart == size, slots.count == fieldCount else {
             throw IndexError(.corrupt, "\(file.name): size does not match \(fieldCount) fields × \(docCount) documents")
         }
-        self.slots = slots
+        var table = [Int](repeating: -1, count: Int(slots.keys.map { $0.rawValue }.max() ?? 0) + 1)
+        for (field, slot) in slots {
+            table[Int(field.rawValue)] = slot
+        }
+        self.slots = table
     }
 
     /// The length of `field` in `doc` (its number of word positions, at most 65535), or nil for an unknown field or
@@ -34,7 +40,8 @@ public struct FieldLengthsReader: Sendable {
     /// The lengths of one field, looked up once for a scorer that reads them for every document it walks; nil for
     /// an unknown field.
     func column(_ field: FieldID) -> Column? {
-        slots[field].map { Column(body: body, start: dataStart + $0 * docCount * 2, docCount: docCount) }
+        let slot = Int(field.rawValue) < slots.count ? slots[Int(field.rawValue)] : -1
+        return slot < 0 ? nil : Column(body: body, start: dataStart + slot * docCount * 2, docCount: docCount)
     }
 
     /// The lengths of one field in every document.

@@ -19,6 +19,8 @@ public final class SegmentReader: Sendable {
     /// Per-document column values.
     public let columns: ColumnsReader
     private let totalLengths: [FieldID: UInt64]
+    /// ``averageLength(field:)`` by field id, worked out once (a weight asks for it for every field of every term).
+    private let averageLengths: [Double]
     /// The dictionary's terms by text, for look-ups without seeking.
     let termTable: TermTable
     private let postingsBody: ByteView
@@ -32,6 +34,11 @@ public final class SegmentReader: Sendable {
         schema = meta.schema
         docCount = meta.docCount
         totalLengths = meta.totalLengths
+        var averages = [Double](repeating: 0, count: Int(meta.totalLengths.keys.map { $0.rawValue }.max() ?? 0) + 1)
+        for (field, total) in meta.totalLengths where meta.docCount > 0 {
+            averages[Int(field.rawValue)] = Double(total) / Double(meta.docCount)
+        }
+        averageLengths = averages
 
         func open(_ name: String, _ kind: FileKind) throws(IndexError) -> MappedFile {
             let file = try MappedFile(directory: directory, name: name, kind: kind)
@@ -115,6 +122,6 @@ public final class SegmentReader: Sendable {
 
     /// The average length of `field` per document (0 in an empty segment), BM25's `avgdl`.
     public func averageLength(field: FieldID) -> Double {
-        docCount == 0 ? 0 : Double(totalLength(field: field)) / Double(docCount)
+        Int(field.rawValue) < averageLengths.count ? averageLengths[Int(field.rawValue)] : 0
     }
 }
