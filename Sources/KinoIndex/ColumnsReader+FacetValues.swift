@@ -31,7 +31,6 @@ struct FacetCounter {
     /// The counts of the values seen.
     var counts: [UInt32: Int] {
         var result = sparse
-        result.reserveCapacity(sparse.count + dense.reduce(0) { $1 > 0 ? $0 + 1 : $0 })
         for (value, count) in dense.enumerated() where count > 0 {
             result[UInt32(value)] = count
         }

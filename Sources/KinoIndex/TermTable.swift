@@ -38,7 +38,7 @@ final class TermTable: Sendable {
     /// two, at least twice the number of texts (the dictionary iterator never yields more entries than the
     /// dictionary's count).
     private let slots: [UInt64]
-    /// A Bloom filter of the texts (two bits each, about eight bits per text): most texts that are not in the
+    /// A Bloom filter of the texts (two bits each, at least eight bits per text): most texts that are not in the
     /// dictionary, such as transliteration guesses, are told apart here, in a table small enough to stay in cache,
     /// without probing `slots`.
     private let filter: [UInt64]
@@ -56,6 +56,12 @@ final class TermTable: Sendable {
             slotCount *= 2
         }
         var slots = [UInt64](repeating: 0, count: slotCount)
+        // Sized for the entries, of which the texts are at most as many: at least eight bits per text.
+        var filterBits = 1 << 16
+        while filterBits < dictionary.count * 8 {
+            filterBits *= 2
+        }
+        var filter = [UInt64](repeating: 0, count: filterBits / 64)
         var keyPrefixes: [UInt64] = []
         keyPrefixes.reserveCapacity(dictionary.count)
         var iterator = dictionary.entries(from: [])
@@ -70,9 +76,12 @@ final class TermTable: Sendable {
             switch found {
             case .found(let index):
                 text = index
-            case .empty(let slot, let hashHalf):
+            case .empty(let slot, let hash):
                 text = texts.count
-                slots[slot] = UInt64(hashHalf) << 32 | UInt64(text + 1)
+                slots[slot] = (hash >> 32) << 32 | UInt64(text + 1)
+                let (first, second) = Self.filterBits(of: hash, mask: filterBits - 1)
+                filter[first >> 6] |= 1 << UInt64(first & 63)
+                filter[second >> 6] |= 1 << UInt64(second & 63)
                 texts.append(Text(offset: Int32(bytes.count), length: Int32(key.count - 2), firstEntry: -1))
                 bytes.append(contentsOf: key[2...])
             }
@@ -85,20 +94,6 @@ final class TermTable: Sendable {
         self.entries = entries
         self.slots = slots
         self.keyPrefixes = keyPrefixes
-        var filterBits = 1 << 16
-        while filterBits < texts.count * 8 {
-            filterBits *= 2
-        }
-        var filter = [UInt64](repeating: 0, count: filterBits / 64)
-        bytes.withUnsafeBytes { bytes in
-            for text in texts {
-                let start = Int(text.offset)
-                let hash = XXHash64.hash(UnsafeRawBufferPointer(rebasing: bytes[start..<(start + Int(text.length))]))
-                let (first, second) = Self.filterBits(of: hash, mask: filterBits - 1)
-                filter[first >> 6] |= 1 << UInt64(first & 63)
-                filter[second >> 6] |= 1 << UInt64(second & 63)
-            }
-        }
         self.filter = filter
     }
 
@@ -287,13 +282,13 @@ final class TermTable: Sendable {
 
     /// The two filter bits of a text with this hash; other bits of the hash than those that choose its slot.
     private static func filterBits(of hash: UInt64, mask: Int) -> (Int, Int) {
-        (Int(truncatingIfNeeded: hash >> 24) & mask, Int(truncatingIfNeeded: hash >> 44) & mask)
+        (Int(truncatingIfNeeded: hash >> 24) & mask, Int(truncatingIfNeeded: hash >> 40) & mask)
     }
 
     private enum Probe {
         case found(Int)
-        /// The empty slot where the text would go, and the high half of its hash.
-        case empty(Int, UInt32)
+        /// The empty slot where the text would go, and its hash.
+        case empty(Int, UInt64)
     }
 
     /// The text equal to `term`, or the empty slot where it would go.
@@ -306,7 +301,7 @@ final class TermTable: Sendable {
         return bytes.withUnsafeBytes { stored in
             while true {
                 let value = slots[slot]
-                if value == 0 { return .empty(slot, hashHalf) }
+                if value == 0 { return .empty(slot, hash) }
                 if UInt32(truncatingIfNeeded: value >> 32) == hashHalf {
                     let index = Int(truncatingIfNeeded: value & 0xFFFF_FFFF) - 1
                     let text = texts[index]

@@ -93,10 +93,7 @@ struct QueryPlan {
                                      Boost.transliteration - Boost.transliterationStep * Double(variant.rank))
                 }
                 let asTyped = kind == .original
-                // A later transliteration that is one plain word was looked up already (`keepsTransliteration`).
-                let checked = variant.kind == .transliteration && variant.rank > 0
-                    && Analyzer.isNormalizedWord(variant.text)
-                let known = tokens.count > 1 || checked
+                let known = tokens.count > 1
                     || searcher.docFrequency(field: FilmSchema.words, term: tokens[0].normalized) > 0
                 // Transliterations are many guesses: only those that are words of some title or name are searched.
                 if kind != .transliteration || known {

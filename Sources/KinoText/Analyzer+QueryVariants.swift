@@ -116,10 +116,8 @@ private enum Alphabet {
                                forbiddenStarts forbidden: Set<Unicode.Scalar>) -> Bool {
         var length = 0
         var hasVowel = false
-        // Letters of the two keyboards are lower-cased and known to be letters without Unicode's tables.
-        let scalars = text.unicodeScalars.allSatisfy(Unicode.Scalar.isKeyboardCharacter)
-            ? Array(text.unicodeScalars.lazy.map { $0.keyboardLowercase }) : Array(text.lowercased().unicodeScalars)
-        for scalar in scalars {
+        // Letters of the two keyboards are known to be letters without Unicode's tables.
+        for scalar in Unicode.Scalar.lowercased(text) {
             if scalar.isKeyboardLetter || !Unicode.Scalar.isKeyboardCharacter(scalar) && scalar.properties.isAlphabetic {
                 if length == 0, forbidden.contains(scalar) { return false }
                 length += 1
@@ -148,8 +146,15 @@ extension Unicode.Scalar {
         }
     }
 
+    /// The scalars of `text.lowercased()`; text of keyboard characters is lower-cased by table, without
+    /// Unicode's case mappings.
+    static func lowercased(_ text: String) -> [Unicode.Scalar] {
+        text.unicodeScalars.allSatisfy(isKeyboardCharacter)
+            ? Array(text.unicodeScalars.lazy.map { $0.keyboardLowercase }) : Array(text.lowercased().unicodeScalars)
+    }
+
     /// The lower case of a ``isKeyboardCharacter(_:)`` scalar, as `String.lowercased()` makes it.
-    var keyboardLowercase: Unicode.Scalar {
+    private var keyboardLowercase: Unicode.Scalar {
         switch value {
         case 0x41...0x5A, 0x0410...0x042F: Unicode.Scalar(value + 0x20)!
         case 0x0401: "ё"

@@ -91,8 +91,7 @@ struct TransliterationScheme: Sendable {
     /// The `limit` cheapest rewritings of `text` (lower-cased first), cheapest first; ties go to the shorter one.
     /// Empty when `text` has none of the source letters or is too long.
     func candidates(for text: String, limit: Int) -> [String] {
-        let input = text.unicodeScalars.allSatisfy(Unicode.Scalar.isKeyboardCharacter)
-            ? Array(text.unicodeScalars.lazy.map { $0.keyboardLowercase }) : Array(text.lowercased().unicodeScalars)
+        let input = Unicode.Scalar.lowercased(text)
         guard limit > 0, input.count <= Self.maximumInputLength, input.contains(where: isLetter) else {
             return []
         }
