@@ -33,18 +33,24 @@ public struct MultiFieldTermQuery: Query {
     public func weight(searcher: Searcher, scoring: Bool) -> any Weight {
         var parts: [TermWeight.Part] = []
         var docFrequency = 0
-        // One look-up gives the term's entries in every field.
-        var infos = [TermInfo?](repeating: nil, count: fields.count)
-        for entry in searcher.segment.termTable.entries(of: term) {
-            for index in fields.indices where fields[index].field == entry.field {
-                infos[index] = entry.info
+        // One look-up gives the term's entries in every field; the parts follow the order of `fields`.
+        withUnsafeTemporaryAllocation(of: TermInfo?.self, capacity: fields.count) { infos in
+            infos.initialize(repeating: nil)
+            var found = 0
+            for entry in searcher.segment.termTable.entries(of: term) {
+                for index in fields.indices where fields[index].field == entry.field {
+                    infos[index] = entry.info
+                    found += 1
+                }
             }
-        }
-        for (weighting, info) in zip(fields, infos) {
-            guard let info else { continue }
-            docFrequency = max(docFrequency, Int(info.docFrequency))
-            parts.append(TermWeight.Part(info: info, weighting: weighting,
-                                         averageLength: searcher.averageLength(field: weighting.field)))
+            guard found > 0 else { return }
+            parts.reserveCapacity(found)
+            for (weighting, info) in zip(fields, infos) {
+                guard let info else { continue }
+                docFrequency = max(docFrequency, Int(info.docFrequency))
+                parts.append(TermWeight.Part(info: info, weighting: weighting,
+                                             averageLength: searcher.averageLength(field: weighting.field)))
+            }
         }
         let idf = BM25.idf(docFrequency: docFrequency, docCount: searcher.docCount)
         return TermWeight(segment: searcher.segment, parts: parts, idf: idf, k1: k1, boost: boost, scoring: scoring)

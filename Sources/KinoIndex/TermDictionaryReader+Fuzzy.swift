@@ -37,6 +37,8 @@ extension TermDictionaryReader {
         entries.seek(to: range)
         // The current key, copied out of the cursor; the previous one until the copy.
         var key: [UInt8] = []
+        // Where the walk seeks next, made in place.
+        var target: [UInt8] = []
         var first = true
         while let info = entries.advance() {
             // How many bytes the entry's key shares with the previous key, or nil when it leaves the range or
@@ -75,29 +77,31 @@ extension TermDictionaryReader {
                 }
                 continue
             }
-            guard let target = Self.nextCandidate(after: key, rows: rows, ends: ends, fixedDepth: fixed) else { break }
+            guard Self.nextCandidate(after: key, rows: rows, ends: ends, fixedDepth: fixed, into: &target) else { break }
             entries.seek(to: target)
         }
         return (matches, entries.decodedCount)
     }
 
     /// Where the walk goes on after `key`, whose last row in `rows` is dead: the smallest key above every key
-    /// under the dead prefix that could still match, or nil if none can.
-    private static func nextCandidate(after key: [UInt8], rows: EditDistanceRows, ends: [Int], fixedDepth: Int)
-        -> [UInt8]? {
+    /// under the dead prefix that could still match, written into `target`; false if none can.
+    private static func nextCandidate(after key: [UInt8], rows: EditDistanceRows, ends: [Int], fixedDepth: Int,
+                                      into target: inout [UInt8]) -> Bool {
         var depth = rows.depth
         while depth > fixedDepth {
             if let scalar = rows.nextViableScalar(atDepth: depth) {
-                var target: [UInt8] = []
-                target.reserveCapacity(ends[depth - 1] + 4)
+                target.removeAll(keepingCapacity: true)
                 target += key[..<ends[depth - 1]]
                 target += scalar.utf8
                 // Only a damaged key (bytes that are not UTF-8) can sort after its replacement.
-                return TermKey.precedes(key, target) ? target : TermKey.successor(of: key[..<ends[depth]])
+                guard !TermKey.precedes(key, target) else { return true }
+                guard let successor = TermKey.successor(of: key[..<ends[depth]]) else { return false }
+                target = successor
+                return true
             }
             depth -= 1
         }
-        return nil
+        return false
     }
 
     /// The scalar whose UTF-8 starts at `offset` of `key` and its length in bytes; U+FFFD for an invalid sequence,

@@ -126,10 +126,10 @@ public struct FilmSearcher: Sendable {
         }
         let pageDocs = ranked.dropFirst((request.page - 1) * request.perPage).prefix(request.perPage)
 
-        let highlighter = Highlighter(plan: plan, analyzer: analyzer, enabled: request.highlight)
+        let highlighter = pageDocs.isEmpty ? nil : Highlighter(plan: plan, analyzer: analyzer, enabled: request.highlight)
         let hits = pageDocs.compactMap { entry -> SearchResponse.Hit? in
             guard let film = index.listedFilm(entry.doc) else { return nil }
-            return SearchResponse.Hit(film: film, score: entry.score, highlight: highlighter.highlight(film))
+            return SearchResponse.Hit(film: film, score: entry.score, highlight: highlighter?.highlight(film) ?? [:])
         }
         let facets = facetCounts.map { facetValues($0, selections: selections, language: request.language) } ?? [:]
         let elapsed = (ContinuousClock.now - started).components

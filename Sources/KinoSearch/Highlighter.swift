@@ -23,19 +23,30 @@ struct Highlighter {
         // As bytes: hashing or comparing Cyrillic `String`s normalizes them first.
         var stems: [[UInt8]] = []
         var prefixes: [[UInt8]] = []
-        for reading in plan.words.flatMap { $0.readings } {
-            stems += reading.terms.map { Array($0.utf8) }
-            if let prefix = reading.prefix { prefixes.append(Array(prefix.utf8)) }
+        for word in plan.words {
+            for reading in word.readings {
+                for term in reading.terms {
+                    stems.append(Array(term.utf8))
+                }
+                if let prefix = reading.prefix { prefixes.append(Array(prefix.utf8)) }
+            }
         }
         if let year = plan.year { stems.append(Array(String(year).utf8)) }
-        self.stems = Self.sortedUnique(stems)
-        self.prefixes = Self.sortedUnique(prefixes)
-        needles = Self.shortest(self.stems + self.prefixes)
+        Self.sortUnique(&stems)
+        Self.sortUnique(&prefixes)
+        self.stems = stems
+        self.prefixes = prefixes
+        var needles = stems + prefixes
+        Self.keepShortest(&needles)
+        self.needles = needles
         // An English stem may end otherwise than its word ("citi" of "city", "hope" of "hoping"), in up to three
         // letters; a Russian stem is always the start of its word.
-        wordStartNeedles = Self.shortest(self.stems.map { stem in
-            stem.allSatisfy { $0 < 0x80 } ? Array(stem.prefix(max(1, stem.count - 3))) : stem
-        } + self.prefixes)
+        var wordStartNeedles = prefixes
+        for stem in stems {
+            wordStartNeedles.append(stem.allSatisfy { $0 < 0x80 } ? Array(stem.prefix(max(1, stem.count - 3))) : stem)
+        }
+        Self.keepShortest(&wordStartNeedles)
+        self.wordStartNeedles = wordStartNeedles
         self.analyzer = analyzer
         self.enabled = enabled && !plan.isEmpty
     }
@@ -122,22 +133,26 @@ struct Highlighter {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Those of `texts` that no other one starts: where any of `texts` occurs, one of these does.
-    private static func shortest(_ texts: [[UInt8]]) -> [[UInt8]] {
-        var result: [[UInt8]] = []
-        for text in sortedUnique(texts) {
-            if let last = result.last, text.starts(with: last) { continue }
-            result.append(text)
+    /// Keeps those of `texts` that no other one starts, in order: where any of `texts` occurs, one of these does.
+    private static func keepShortest(_ texts: inout [[UInt8]]) {
+        sortUnique(&texts)
+        var kept = 0
+        for index in texts.indices where kept == 0 || !texts[index].starts(with: texts[kept - 1]) {
+            texts.swapAt(kept, index)
+            kept += 1
         }
-        return result
+        texts.removeLast(texts.count - kept)
     }
 
-    private static func sortedUnique(_ texts: [[UInt8]]) -> [[UInt8]] {
-        var result: [[UInt8]] = []
-        for text in texts.sorted(by: precedes) where result.last != text {
-            result.append(text)
+    /// Sorts `texts` in byte order and removes repeats.
+    private static func sortUnique(_ texts: inout [[UInt8]]) {
+        texts.sort(by: precedes)
+        var kept = 0
+        for index in texts.indices where kept == 0 || texts[index] != texts[kept - 1] {
+            texts.swapAt(kept, index)
+            kept += 1
         }
-        return result
+        texts.removeLast(texts.count - kept)
     }
 
     /// Byte order, as `lexicographicallyPrecedes` gives it, through `memcmp`.
