@@ -36,13 +36,23 @@ public struct BooleanQuery: Query {
         var must: [any Weight] = []
         var should: [any Weight] = []
         var mustNot: [any Weight] = []
+        var droppedShould = false
         for (occur, query) in clauses {
             switch occur {
             case .must: must.append(query.weight(searcher: searcher, scoring: scoring))
-            case .should: should.append(query.weight(searcher: searcher, scoring: scoring))
+            case .should:
+                // An optional clause that matches nothing adds nothing.
+                let weight = query.weight(searcher: searcher, scoring: scoring)
+                if weight.matchesNothing {
+                    droppedShould = true
+                } else {
+                    should.append(weight)
+                }
             case .mustNot: mustNot.append(query.weight(searcher: searcher, scoring: false))
             }
         }
+        // Optional clauses that all match nothing, and no required ones: no document matches.
+        if droppedShould, must.isEmpty, should.isEmpty { return EmptyWeight() }
         return BooleanWeight(must: must, should: should, mustNot: mustNot, docCount: searcher.docCount,
                              scoring: scoring)
     }

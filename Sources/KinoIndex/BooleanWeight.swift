@@ -18,9 +18,16 @@ struct BooleanWeight: Weight {
         scoring && must.isEmpty && mustNot.isEmpty && should.count > 1 ? should : nil
     }
 
+    /// A required clause that matches nothing, or only optional clauses that match nothing.
+    var matchesNothing: Bool {
+        must.contains { $0.matchesNothing } || must.isEmpty && should.isEmpty && mustNot.isEmpty
+    }
+
     func scorer() -> any Scorer {
         var base: any Scorer
-        if !must.isEmpty {
+        if must.contains(where: { $0.matchesNothing }) {
+            return EmptyScorer()
+        } else if !must.isEmpty {
             let required = must.count == 1 ? must[0].scorer() : ConjunctionScorer(must.map { $0.scorer() })
             base = scoring && !should.isEmpty
                 ? RequiredOptionalScorer(required: required, optional: union(should))

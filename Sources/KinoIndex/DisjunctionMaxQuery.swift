@@ -11,7 +11,9 @@ public struct DisjunctionMaxQuery: Query {
     }
 
     public func weight(searcher: Searcher, scoring: Bool) -> any Weight {
-        DisjunctionMaxWeight(weights: queries.map { $0.weight(searcher: searcher, scoring: scoring) })
+        // Alternatives that match nothing (a reading in no field) would only be empty scorers to walk.
+        DisjunctionMaxWeight(weights: queries.map { $0.weight(searcher: searcher, scoring: scoring) }
+            .filter { !$0.matchesNothing })
     }
 }
 
@@ -22,6 +24,8 @@ struct DisjunctionMaxWeight: Weight {
     var maxScore: Double {
         weights.reduce(0) { max($0, $1.maxScore) }
     }
+
+    var matchesNothing: Bool { weights.isEmpty }
 
     func scorer() -> any Scorer {
         switch weights.count {

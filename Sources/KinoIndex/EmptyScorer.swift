@@ -8,3 +8,13 @@ struct EmptyScorer: Scorer {
 
     mutating func score() -> Double { 0 }
 }
+
+/// The weight of a query that matches no document.
+struct EmptyWeight: Weight {
+    var maxScore: Double { 0 }
+    var matchesNothing: Bool { true }
+
+    func scorer() -> any Scorer {
+        EmptyScorer()
+    }
+}

@@ -22,6 +22,8 @@ struct ExpansionWeight: Weight {
         terms.reduce(0) { max($0, $1.maxScore) }
     }
 
+    var matchesNothing: Bool { terms.isEmpty }
+
     func scorer() -> any Scorer {
         switch terms.count {
         case 0: EmptyScorer()

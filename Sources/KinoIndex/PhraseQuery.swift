@@ -60,6 +60,8 @@ struct PhraseWeight: Weight {
         scoring && !infos.isEmpty ? max(0, factor * (k1 + 1)) : 0
     }
 
+    var matchesNothing: Bool { infos.isEmpty }
+
     func scorer() -> any Scorer {
         guard !infos.isEmpty else { return EmptyScorer() }
         return PhraseScorer(cursors: infos.map(segment.postings), field: field, lengths: segment.fieldLengths,

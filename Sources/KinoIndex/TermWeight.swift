@@ -19,6 +19,8 @@ struct TermWeight: Weight {
         scoring && !parts.isEmpty ? max(0, boost * idf * (k1 + 1)) : 0
     }
 
+    var matchesNothing: Bool { parts.isEmpty }
+
     func scorer() -> any Scorer {
         guard !parts.isEmpty else { return EmptyScorer() }
         return TermScorer(

@@ -6,4 +6,12 @@ public protocol Weight: Sendable {
     /// An upper bound of any score the weight's scorers return (0 when not scoring). Top-k collection uses it to
     /// skip documents that cannot enter the result.
     var maxScore: Double { get }
+
+    /// True when the weight's scorers match no document at all (a term in no document), so that combinations can
+    /// leave it out instead of walking an empty scorer; false when it may match.
+    var matchesNothing: Bool { get }
+}
+
+extension Weight {
+    public var matchesNothing: Bool { false }
 }
