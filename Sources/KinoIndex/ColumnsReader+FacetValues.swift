@@ -12,16 +12,22 @@ extension ColumnsReader {
 struct FacetCounter {
     static let denseLimit: UInt32 = 1 << 16
     private var dense: [Int] = []
+    /// The smallest and largest value counted in `dense` (decades count from 1880 up).
+    private var low = Int.max
+    private var high = -1
     private var sparse: [UInt32: Int] = [:]
 
     /// Adds 1 to the count of each distinct value in `values`.
     mutating func countDistinct(_ values: [UInt32]) {
         for (index, value) in values.enumerated() where !values[..<index].contains(value) {
             if value < Self.denseLimit {
-                if Int(value) >= dense.count {
-                    dense.append(contentsOf: repeatElement(0, count: Int(value) + 1 - dense.count))
+                let slot = Int(value)
+                if slot >= dense.count {
+                    dense.append(contentsOf: repeatElement(0, count: slot + 1 - dense.count))
                 }
-                dense[Int(value)] += 1
+                dense[slot] += 1
+                low = min(low, slot)
+                high = max(high, slot)
             } else {
                 sparse[value, default: 0] += 1
             }
@@ -31,8 +37,10 @@ struct FacetCounter {
     /// The counts of the values seen.
     var counts: [UInt32: Int] {
         var result = sparse
-        for (value, count) in dense.enumerated() where count > 0 {
-            result[UInt32(value)] = count
+        guard low <= high else { return result }
+        result.reserveCapacity(sparse.count + min(high - low + 1, 64))
+        for slot in low...high where dense[slot] > 0 {
+            result[UInt32(slot)] = dense[slot]
         }
         return result
     }

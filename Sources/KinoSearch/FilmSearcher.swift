@@ -163,6 +163,7 @@ public struct FilmSearcher: Sendable {
     /// the words in order in a title.
     func textQuery(_ plan: QueryPlan, requireAll: Bool) -> any Query {
         var query = BooleanQuery()
+        query.clauses.reserveCapacity(plan.words.count + 3)
         for word in plan.words {
             query.add(requireAll ? .must : .should, DisjunctionMaxQuery(word.readings.map(readingQuery)))
         }
@@ -181,8 +182,10 @@ public struct FilmSearcher: Sendable {
     private func readingQuery(_ reading: QueryPlan.Reading) -> any Query {
         // Completions and typo corrections come from title and name words, so they are looked up there only.
         let fields = reading.kind == .prefix || reading.kind == .typo ? Self.nameFields : Self.fields
-        let terms = reading.terms.map { MultiFieldTermQuery(term: $0, fields: fields, boost: reading.boost) }
-        return terms.count == 1 ? terms[0] : BooleanQuery.all(terms)
+        if reading.terms.count == 1 {
+            return MultiFieldTermQuery(term: reading.terms[0], fields: fields, boost: reading.boost)
+        }
+        return BooleanQuery.all(reading.terms.map { MultiFieldTermQuery(term: $0, fields: fields, boost: reading.boost) })
     }
 
     /// The films to rank or count: the text (or every film) within the range filters and facet selections.

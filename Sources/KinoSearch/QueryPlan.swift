@@ -63,7 +63,9 @@ struct QueryPlan {
     /// Reads `text`, which is cut to ``SearchRequest/maximumQueryCharacters`` and its first
     /// ``SearchRequest/maximumQueryWords`` words. `typing` says the last word may be unfinished.
     init(_ text: String, analyzer: Analyzer, typing: Bool, searcher: Searcher) {
-        let cut = String(text.unicodeScalars.prefix(SearchRequest.maximumQueryCharacters))
+        let limit = SearchRequest.maximumQueryCharacters
+        let cut = text.utf8.count <= limit || text.unicodeScalars.count <= limit
+            ? text : String(text.unicodeScalars.prefix(limit))
         let typed = Self.words(of: cut).prefix(SearchRequest.maximumQueryWords)
         let endsInSpace = cut.last?.isWhitespace ?? true
 
@@ -79,7 +81,7 @@ struct QueryPlan {
             var knownWord = false
             var misspellable: [(word: String, boost: Double)] = []
             for variant in variants {
-                let tokens = variant.tokens.filter { $0.kind == .word || $0.kind == .compound }
+                let tokens = variant.tokens.allSatisfy(Self.isWord) ? variant.tokens : variant.tokens.filter(Self.isWord)
                 guard !tokens.isEmpty else { continue }
                 let kind: Reading.Kind
                 let boost: Double
@@ -137,18 +139,27 @@ struct QueryPlan {
             words.removeLast()
         }
         phraseTerms = words.compactMap { $0.readings.first?.terms.first }
-        for kind in [Reading.Kind.original, .keyboardLayout, .transliteration, .typo] {
-            let readings = words.map { word in word.readings.first { $0.kind == kind } ?? word.readings[0] }
+        for kind in Self.titleKinds {
+            let readings = words.lazy.map { word in word.readings.first { $0.kind == kind } ?? word.readings[0] }
             titleKeys.insert(FilmDocument.titleKey(words: readings.flatMap { $0.terms }))
             titleWordKeys.insert(FilmDocument.titleKey(words: readings.flatMap { $0.words }))
         }
         // A title typed up to part of its last word: each completion of that word makes a whole title too.
         if year == nil, let last = words.last {
-            let typedBefore = words.dropLast().map { word in word.readings.first { $0.kind == .original } ?? word.readings[0] }
+            let typedBefore = words.dropLast().flatMap { word in
+                (word.readings.first { $0.kind == .original } ?? word.readings[0]).terms
+            }
             for completion in last.readings where completion.kind == .prefix {
-                completedTitleKeys.insert(FilmDocument.titleKey(words: typedBefore.flatMap { $0.terms } + completion.terms))
+                completedTitleKeys.insert(FilmDocument.titleKey(words: [typedBefore, completion.terms].joined()))
             }
         }
+    }
+
+    /// The readings whose whole-query keys are tried as titles: each word read that way where it can be.
+    private static let titleKinds: [Reading.Kind] = [.original, .keyboardLayout, .transliteration, .typo]
+
+    private static func isWord(_ token: Token) -> Bool {
+        token.kind == .word || token.kind == .compound
     }
 
     /// The most completions of a word being typed that are tried.
