@@ -39,11 +39,11 @@ struct Highlighter {
         var needles = stems + prefixes
         Self.keepShortest(&needles)
         self.needles = needles
-        // An English stem may end otherwise than its word ("citi" of "city", "hope" of "hoping"), in up to three
-        // letters; a Russian stem is always the start of its word.
+        // An English stem may end otherwise than its word ("citi" of "city", "hope" of "hoping"); a Russian stem is
+        // always the start of its word.
         var wordStartNeedles = prefixes
         for stem in stems {
-            wordStartNeedles.append(stem.allSatisfy { $0 < 0x80 } ? Array(stem.prefix(max(1, stem.count - 3))) : stem)
+            wordStartNeedles.append(stem.allSatisfy { $0 < 0x80 } ? Self.wordStart(ofEnglishStem: stem) : stem)
         }
         Self.keepShortest(&wordStartNeedles)
         self.wordStartNeedles = wordStartNeedles
@@ -63,6 +63,28 @@ struct Highlighter {
         }
         return result
     }
+
+    /// What every English word with this stem starts with: the stem without the letters Porter2 may have written
+    /// otherwise than the word. It turns a final "y" into "i" ("citi" of "city", "earli" of "early"), adds an "e"
+    /// where it removed "-ing" or "-ed" ("hope" of "hoping") or rewrote a suffix ("relate" of "relational",
+    /// "valence" of "valency"), writes "-bility" as "-bl" ("capabl" of "capabilities"), and spells a few words
+    /// apart ("die" of "dying", "sky" of "skies"); everything else it only cuts off. Checked against the whole
+    /// Snowball vocabulary.
+    static func wordStart(ofEnglishStem stem: [UInt8]) -> [UInt8] {
+        var unstable = 0
+        if let apart = spelledApart.first(where: { $0.stem == stem }) {
+            unstable = apart.unstable
+        } else if let last = stem.last, last == UInt8(ascii: "i") || last == UInt8(ascii: "e")
+                    || last == UInt8(ascii: "l") && stem.count >= 2 && stem[stem.count - 2] == UInt8(ascii: "b") {
+            unstable = 1
+        }
+        return Array(stem.prefix(max(1, stem.count - unstable)))
+    }
+
+    /// Porter2's stems of words it spells apart, with how many of their last letters differ from a word's.
+    private static let spelledApart: [(stem: [UInt8], unstable: Int)] = [
+        (Array("die".utf8), 2), (Array("lie".utf8), 2), (Array("tie".utf8), 2), (Array("sky".utf8), 1),
+    ]
 
     /// The text with its matched words marked, or nil when nothing in it matched.
     ///

@@ -225,7 +225,8 @@ struct FilmSearchTests {
         let searcher = try await SearchFixture.searcher()
         let films = (0..<DocID(searcher.index.segment.docCount)).compactMap(searcher.index.film)
         let queries = ["матрица", "war", "брат", "человек паук", "the", "в", "любов", "19", "city of", "only you",
-                       "dying hope", "nations", "человекпаук", "нью-йорк", "лосанджелес"]
+                       "dying hope", "nations", "человекпаук", "нью-йорк", "лосанджелес", "tie skies", "capable",
+                       "relational", "early city"]
             + films.prefix(40).compactMap { $0.title.split(separator: " ").last.map(String.init) }
         // Long texts: a run of descriptions, and a first occurrence of a stem inside another word with the real
         // match far after it.
@@ -247,6 +248,34 @@ struct FilmSearchTests {
             }
         }
         #expect(marked > 50)
+    }
+
+    /// Highlighting looks for an English stem's words by what they start with: every word of the Snowball English
+    /// vocabulary, as the analyzer reads it, starts with that of its stem.
+    @Test func everyEnglishWordStartsWithTheWordStartOfItsStem() throws {
+        let root = ProcessInfo.processInfo.environment["KINO_SHARED_DATA"].map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data")
+        let words = try String(contentsOf: root.appendingPathComponent("snowball/english/voc.txt"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        #expect(words.count > 29_000)
+        let analyzer = Analyzer()
+        var checked = 0
+        var misses: [String] = []
+        for word in words {
+            for token in analyzer.tokens(word) where token.kind == .word && token.stem.utf8.allSatisfy({ $0 < 0x80 }) {
+                checked += 1
+                let start = Highlighter.wordStart(ofEnglishStem: Array(token.stem.utf8))
+                if !token.normalized.utf8.starts(with: start) { misses.append("\(word) (\(token.stem))") }
+            }
+        }
+        #expect(checked > 29_000)
+        #expect(misses.isEmpty, "\(misses.count) words, first: \(misses.prefix(10))")
+        // Without the allowance for rewritten endings, words would be missed.
+        #expect(!"city".utf8.starts(with: analyzer.tokens("city")[0].stem.utf8))
+        #expect(Highlighter.wordStart(ofEnglishStem: Array("citi".utf8)) == Array("cit".utf8))
+        #expect(Highlighter.wordStart(ofEnglishStem: Array("die".utf8)) == Array("d".utf8))
+        #expect(Highlighter.wordStart(ofEnglishStem: Array("war".utf8)) == Array("war".utf8))
     }
 
     @Test func storedFilmsRoundTripAndDamagedOnesDecodeToNil() async throws {
