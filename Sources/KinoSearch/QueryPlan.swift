@@ -71,6 +71,12 @@ struct QueryPlan {
 
         for (index, word) in typed.enumerated() {
             let isLast = index == typed.count - 1
+            // "солярис 1972": a year after other words favours that year instead of being required (below), so it
+            // is not read as a word at all.
+            if isLast, !words.isEmpty, let year = Self.year(word) {
+                self.year = year
+                break
+            }
             // Transliterations are many guesses, and only those that are words of some title or name are searched
             // (below): a guess that is plainly its own normalized word is checked before it is analysed.
             let variants = analyzer.queryVariants(word) { candidate in
@@ -133,8 +139,8 @@ struct QueryPlan {
             words.append(Word(typed: word, readings: readings))
         }
 
-        // "солярис 1972": a year among other words favours that year instead of being required.
-        if words.count > 1, let lastWord = words.last, let year = Self.year(lastWord.typed) {
+        // The same of a year before a last word that has no reading ("солярис 1972 !").
+        if year == nil, words.count > 1, let lastWord = words.last, let year = Self.year(lastWord.typed) {
             self.year = year
             words.removeLast()
         }

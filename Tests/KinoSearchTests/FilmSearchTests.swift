@@ -76,6 +76,23 @@ struct FilmSearchTests {
         }
     }
 
+    /// A year after other words is read as the year only, not as a word with its readings and typo corrections;
+    /// alone, or before a word, it is no year.
+    @Test func aYearAfterOtherWordsIsReadAsTheYearOnly() async throws {
+        let searcher = try await SearchFixture.searcher().searcher
+        let analyzer = Analyzer()
+        for (query, year, words) in [("солярис 1972", 1972, ["солярис"]), ("crash 2004", 2004, ["crash"]),
+                                     ("the matrix 1999 !", 1999, ["the", "matrix"])] {
+            let plan = QueryPlan(query, analyzer: analyzer, typing: true, searcher: searcher)
+            #expect(plan.year == year, "\(query)")
+            #expect(plan.words.map(\.typed) == words, "\(query)")
+        }
+        for query in ["1972", "1972 солярис"] {
+            let plan = QueryPlan(query, analyzer: analyzer, typing: true, searcher: searcher)
+            #expect(plan.year == nil, "\(query)")
+        }
+    }
+
     @Test func theResponseHasExactlyTheKeysOfTheAPI() async throws {
         let searcher = try await SearchFixture.searcher()
         var request = SearchRequest(query: "brat")
