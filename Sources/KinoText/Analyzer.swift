@@ -20,19 +20,34 @@ public struct Analyzer: Sendable {
 
     /// All tokens of `text` in order, with their positions.
     public func tokens(_ text: String) -> [Token] {
+        WorkspacePool.shared.withWorkspace { workspace in
+            // A word of one keyboard alphabet (most query words and their rewritings) is one token, read without
+            // word breaking or Unicode normalization.
+            if let plain = workspace.tokenizer.plainWord(text, stemming: stemming) {
+                return [Token(text: text[...], normalized: plain.normalized, stem: plain.stem, script: plain.script,
+                              position: 0, kind: .word, utf8Range: 0..<text.utf8.count)]
+            }
+            return analyzedTokens(text, in: workspace)
+        }
+    }
+
+    /// ``tokens(_:)`` through the whole analysis, whatever the text.
+    func analyzedTokens(_ text: String) -> [Token] {
+        WorkspacePool.shared.withWorkspace { workspace in analyzedTokens(text, in: workspace) }
+    }
+
+    private func analyzedTokens(_ text: String, in workspace: Workspace) -> [Token] {
         var result: [Token] = []
         result.reserveCapacity(text.utf8.count / 5 + 1)
         let utf8 = text.utf8
-        WorkspacePool.shared.withWorkspace { workspace in
-            workspace.tokenizer.analyze(text, stemming: stemming) { raw in
-                let start = utf8.index(utf8.startIndex, offsetBy: raw.utf8Range.lowerBound)
-                let end = utf8.index(start, offsetBy: raw.utf8Range.count)
-                let normalized = String(decoding: raw.normalized, as: UTF8.self)
-                let stem = raw.stem.hasSameBytes(as: raw.normalized)
-                    ? normalized : String(decoding: raw.stem, as: UTF8.self)
-                result.append(Token(text: text[start..<end], normalized: normalized, stem: stem, script: raw.script,
-                                    position: raw.position, kind: raw.kind, utf8Range: raw.utf8Range))
-            }
+        workspace.tokenizer.analyze(text, stemming: stemming) { raw in
+            let start = utf8.index(utf8.startIndex, offsetBy: raw.utf8Range.lowerBound)
+            let end = utf8.index(start, offsetBy: raw.utf8Range.count)
+            let normalized = String(decoding: raw.normalized, as: UTF8.self)
+            let stem = raw.stem.hasSameBytes(as: raw.normalized)
+                ? normalized : String(decoding: raw.stem, as: UTF8.self)
+            result.append(Token(text: text[start..<end], normalized: normalized, stem: stem, script: raw.script,
+                                position: raw.position, kind: raw.kind, utf8Range: raw.utf8Range))
         }
         return result
     }
@@ -54,12 +69,12 @@ public struct Analyzer: Sendable {
     }
 
     /// The stem each of `words` gets as a query word: that of its first word or compound token, or the word itself
-    /// when it has none. Words of plain lower-case letters (a–z, or а–я), such as the index's normalized words, go
-    /// straight to the stemmer.
+    /// when it has none. Words of one keyboard alphabet, such as the index's normalized words, go straight to the
+    /// stemmer.
     public func stems(ofWords words: [String]) -> [String] {
         WorkspacePool.shared.withWorkspace { workspace in
             words.map { word in
-                if let stem = workspace.tokenizer.stemOfPlainWord(word, stemming: stemming) { return stem }
+                if let plain = workspace.tokenizer.plainWord(word, stemming: stemming) { return plain.stem }
                 var stem: String?
                 workspace.tokenizer.analyze(word, stemming: stemming) { token in
                     if stem == nil, token.kind == .word || token.kind == .compound {

@@ -99,31 +99,55 @@ struct Tokenizer {
         }
     }
 
-    /// The stem of a word of plain lower-case letters, a–z or а–я, as analysing it would give, without segmenting
-    /// or normalizing it (it is its own normalized form); nil for any other word.
-    mutating func stemOfPlainWord(_ word: String, stemming: Bool) -> String? {
-        var word = word
-        return word.withUTF8 { bytes -> String? in
-            guard let script = Self.plainScript(bytes) else { return nil }
-            guard stemming, let stemmer = stemmer(for: script) else { return String(decoding: bytes, as: UTF8.self) }
-            if let stem = stemCache.lookup(bytes) { return String(decoding: stem, as: UTF8.self) }
-            return stemmer.withStem(of: bytes) { stem in
-                stemCache.store(bytes, stem: stem)
-                return String(decoding: stem, as: UTF8.self)
+    /// A word of letters of one keyboard alphabet, A–Z and a–z or А–я, Ё and ё, as analysing it would give it: its
+    /// normalized form (lower case, "ё" as "е"), its stem and its script; nil for any other word, and for an
+    /// upper-case Roman numeral ("II"), which analysis also reads as a number. Such a word is one token, and needs
+    /// no word breaking or Unicode normalization.
+    mutating func plainWord(_ word: String, stemming: Bool) -> (normalized: String, stem: String, script: Script)? {
+        var utf8 = word
+        return utf8.withUTF8 { text -> (normalized: String, stem: String, script: Script)? in
+            guard let first = text.first, text.count <= Self.maximumTokenUnits,
+                  RomanNumeral.value(ofUppercase: text) == nil else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.count) { folded in
+                guard let script = Self.foldPlain(text, startingWith: first, into: folded) else { return nil }
+                let normalized = UnsafeBufferPointer(folded)
+                let normalizedString = normalized.elementsEqual(text) ? word : String(decoding: normalized, as: UTF8.self)
+                guard stemming, let stemmer = stemmer(for: script) else { return (normalizedString, normalizedString, script) }
+                func result(_ stem: UnsafeBufferPointer<UInt8>) -> (normalized: String, stem: String, script: Script) {
+                    let stemString = stem.elementsEqual(normalized) ? normalizedString : String(decoding: stem, as: UTF8.self)
+                    return (normalizedString, stemString, script)
+                }
+                if let stem = stemCache.lookup(normalized) { return result(stem) }
+                return stemmer.withStem(of: normalized) { stem in
+                    stemCache.store(normalized, stem: stem)
+                    return result(stem)
+                }
             }
         }
     }
 
-    /// Latin for a word of a–z, Cyrillic for one of а–я (UTF-8), nil otherwise or when too long to be a token.
-    private static func plainScript(_ bytes: UnsafeBufferPointer<UInt8>) -> Script? {
-        guard let first = bytes.first, bytes.count <= maximumTokenUnits else { return nil }
+    /// Writes `text` lower-cased, "ё" as "е", into `folded` (as long as `text`) and returns its script, if it is all
+    /// ASCII letters or all Russian letters; nil otherwise.
+    private static func foldPlain(_ text: UnsafeBufferPointer<UInt8>, startingWith first: UInt8,
+                                  into folded: UnsafeMutableBufferPointer<UInt8>) -> Script? {
         if first < 0x80 {
-            return bytes.allSatisfy { (0x61...0x7A).contains($0) } ? .latin : nil
+            for index in text.indices {
+                switch text[index] {
+                case 0x61...0x7A: folded[index] = text[index]
+                case 0x41...0x5A: folded[index] = text[index] + 0x20
+                default: return nil
+                }
+            }
+            return .latin
         }
-        guard bytes.count % 2 == 0 else { return nil }
-        for index in stride(from: 0, to: bytes.count, by: 2) {
-            switch (bytes[index], bytes[index + 1]) {
-            case (0xD0, 0xB0...0xBF), (0xD1, 0x80...0x8F): continue
+        guard text.count % 2 == 0 else { return nil }
+        for index in stride(from: 0, to: text.count, by: 2) {
+            let (lead, second) = (text[index], text[index + 1])
+            switch (lead, second) {
+            case (0xD0, 0xB0...0xBF), (0xD1, 0x80...0x8F): (folded[index], folded[index + 1]) = (lead, second)
+            case (0xD0, 0x90...0x9F): (folded[index], folded[index + 1]) = (0xD0, second + 0x20)  // А–П
+            case (0xD0, 0xA0...0xAF): (folded[index], folded[index + 1]) = (0xD1, second - 0x20)  // Р–Я
+            case (0xD0, 0x81), (0xD1, 0x91): (folded[index], folded[index + 1]) = (0xD0, 0xB5)  // Ё, ё → е
             default: return nil
             }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KinoText
 
@@ -40,6 +41,22 @@ struct SnowballVocabularyTests {
             }
         }
         #expect(checked > words.count * 9 / 10)
+        #expect(differences.isEmpty, "\(differences.count) differences, first: \(differences.prefix(10))")
+    }
+
+    /// `tokens(_:)`, which reads a word of one keyboard alphabet without the full analysis, gives every vocabulary
+    /// word, lower-case, capitalized and upper-case, and odd words the tokens of the full analysis.
+    @Test(arguments: [Stemmer.Language.russian, .english])
+    func tokensOfKeyboardWordsAreThoseOfTheFullAnalysis(language: Stemmer.Language) throws {
+        let odd = ["", "II", "XIV", "Xi", "IVX", "I", "V", "ёлка", "ЁЛКА", "Ёж", "x-men", "naïve", "abc123", "a b",
+                   "Matrix", "МАТРИЦА", "ъ", "Ы", "don't", "рок-н-ролл", String(repeating: "a", count: 300),
+                   String(repeating: "Я", count: 300), "latinкириллица", "ǅ", "ΑΒΓ", "İstanbul", "ﬁnal"]
+        let words = try TestData.lines("snowball/\(language.rawValue)/voc.txt")
+        let analyzer = Analyzer()
+        var differences: [String] = []
+        for word in odd + words + words.map(\.capitalized) + words.prefix(3000).map { $0.uppercased() } {
+            if analyzer.tokens(word) != analyzer.analyzedTokens(word) { differences.append(word) }
+        }
         #expect(differences.isEmpty, "\(differences.count) differences, first: \(differences.prefix(10))")
     }
 
