@@ -33,14 +33,22 @@ public struct Analyzer: Sendable {
 
     /// ``tokens(_:)`` through the whole analysis, whatever the text.
     func analyzedTokens(_ text: String) -> [Token] {
-        WorkspacePool.shared.withWorkspace { workspace in analyzedTokens(text, in: workspace) }
+        WorkspacePool.shared.withWorkspace { workspace in analyzedTokens(text, in: workspace, fully: true) }
     }
 
-    private func analyzedTokens(_ text: String, in workspace: Workspace) -> [Token] {
+    private func analyzedTokens(_ text: String, in workspace: Workspace, fully: Bool = false) -> [Token] {
         var result: [Token] = []
         result.reserveCapacity(text.utf8.count / 5 + 1)
         let utf8 = text.utf8
-        workspace.tokenizer.analyze(text, stemming: stemming) { raw in
+        var copy = text
+        copy.withUTF8 { all in
+            if fully {
+                workspace.tokenizer.analyzeFully(utf8: all, stemming: stemming, append)
+            } else {
+                workspace.tokenizer.analyze(utf8: all, stemming: stemming, append)
+            }
+        }
+        func append(_ raw: RawToken) {
             let start = utf8.index(utf8.startIndex, offsetBy: raw.utf8Range.lowerBound)
             let end = utf8.index(start, offsetBy: raw.utf8Range.count)
             let normalized = String(decoding: raw.normalized, as: UTF8.self)

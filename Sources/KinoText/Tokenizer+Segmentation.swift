@@ -9,8 +9,15 @@ extension Tokenizer {
         }
     }
 
-    /// The same over valid UTF-8.
+    /// The same over valid UTF-8. A word of one keyboard alphabet, between punctuation or not, is read without
+    /// word breaking or Unicode normalization (``withPlainWord(_:trimming:stemming:_:)``).
     mutating func analyze(utf8 all: UnsafeBufferPointer<UInt8>, stemming: Bool, _ body: (RawToken) -> Void) {
+        if withPlainWord(all, trimming: true, stemming: stemming, body) != nil { return }
+        analyzeFully(utf8: all, stemming: stemming, body)
+    }
+
+    /// ``analyze(utf8:stemming:_:)`` through word breaking and normalization, whatever the text.
+    mutating func analyzeFully(utf8 all: UnsafeBufferPointer<UInt8>, stemming: Bool, _ body: (RawToken) -> Void) {
         var position = 0
         var offset = 0
         while offset < all.count {

@@ -105,24 +105,56 @@ struct Tokenizer {
     /// no word breaking or Unicode normalization.
     mutating func plainWord(_ word: String, stemming: Bool) -> (normalized: String, stem: String, script: Script)? {
         var utf8 = word
-        return utf8.withUTF8 { text -> (normalized: String, stem: String, script: Script)? in
-            guard let first = text.first, text.count <= Self.maximumTokenUnits,
-                  RomanNumeral.value(ofUppercase: text) == nil else { return nil }
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.count) { folded in
-                guard let script = Self.foldPlain(text, startingWith: first, into: folded) else { return nil }
-                let normalized = UnsafeBufferPointer(folded)
-                let normalizedString = normalized.elementsEqual(text) ? word : String(decoding: normalized, as: UTF8.self)
-                guard stemming, let stemmer = stemmer(for: script) else { return (normalizedString, normalizedString, script) }
-                func result(_ stem: UnsafeBufferPointer<UInt8>) -> (normalized: String, stem: String, script: Script) {
-                    let stemString = stem.elementsEqual(normalized) ? normalizedString : String(decoding: stem, as: UTF8.self)
-                    return (normalizedString, stemString, script)
-                }
-                if let stem = stemCache.lookup(normalized) { return result(stem) }
-                return stemmer.withStem(of: normalized) { stem in
-                    stemCache.store(normalized, stem: stem)
-                    return result(stem)
-                }
+        return utf8.withUTF8 { text in
+            withPlainWord(text, trimming: false, stemming: stemming) { token in
+                let normalized = token.normalized.elementsEqual(text)
+                    ? word : String(decoding: token.normalized, as: UTF8.self)
+                let stem = token.stem.hasSameBytes(as: token.normalized)
+                    ? normalized : String(decoding: token.stem, as: UTF8.self)
+                return (normalized, stem, token.script)
             }
+        }
+    }
+
+    /// Calls `body` with the one token of `text` if it is a word of one keyboard alphabet (see
+    /// ``plainWord(_:stemming:)``), with `trimming` also between ASCII punctuation that no word takes in ("Матрица:",
+    /// "(brother)"); returns nil without calling it for any other text.
+    mutating func withPlainWord<Result>(_ text: UnsafeBufferPointer<UInt8>, trimming: Bool, stemming: Bool,
+                                        _ body: (RawToken) -> Result) -> Result? {
+        var start = 0
+        var end = text.count
+        if trimming {
+            while start < end, Self.isEdgePunctuation(text[start]) { start += 1 }
+            while end > start, Self.isEdgePunctuation(text[end - 1]) { end -= 1 }
+        }
+        let word = UnsafeBufferPointer(rebasing: text[start..<end])
+        guard let first = word.first, word.count <= Self.maximumTokenUnits,
+              RomanNumeral.value(ofUppercase: word) == nil else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { folded -> Result? in
+            guard let script = Self.foldPlain(word, startingWith: first, into: folded) else { return nil }
+            let normalized = UnsafeBufferPointer(folded)
+            func token(_ stem: UnsafeBufferPointer<UInt8>) -> Result {
+                body(RawToken(normalized: normalized, stem: stem, script: script, position: 0, kind: .word,
+                              utf8Range: start..<end))
+            }
+            guard stemming, let stemmer = stemmer(for: script) else { return token(normalized) }
+            if let stem = stemCache.lookup(normalized) { return token(stem) }
+            return stemmer.withStem(of: normalized) { stem in
+                stemCache.store(normalized, stem: stem)
+                return token(stem)
+            }
+        }
+    }
+
+    /// ASCII punctuation that word breaking leaves out of a word at its edges.
+    private static func isEdgePunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "!"),
+             UInt8(ascii: "?"), UInt8(ascii: "\""), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["),
+             UInt8(ascii: "]"):
+            true
+        default:
+            false
         }
     }
 

@@ -44,8 +44,9 @@ struct SnowballVocabularyTests {
         #expect(differences.isEmpty, "\(differences.count) differences, first: \(differences.prefix(10))")
     }
 
-    /// `tokens(_:)`, which reads a word of one keyboard alphabet without the full analysis, gives every vocabulary
-    /// word, lower-case, capitalized and upper-case, and odd words the tokens of the full analysis.
+    /// `tokens(_:)`, which reads a word of one keyboard alphabet (between punctuation or not) without the full
+    /// analysis, gives every vocabulary word, lower-case, capitalized, upper-case and between punctuation, and odd
+    /// words the tokens of the full analysis.
     @Test(arguments: [Stemmer.Language.russian, .english])
     func tokensOfKeyboardWordsAreThoseOfTheFullAnalysis(language: Stemmer.Language) throws {
         let odd = ["", "II", "XIV", "Xi", "IVX", "I", "V", "ёлка", "ЁЛКА", "Ёж", "x-men", "naïve", "abc123", "a b",
@@ -54,7 +55,12 @@ struct SnowballVocabularyTests {
         let words = try TestData.lines("snowball/\(language.rawValue)/voc.txt")
         let analyzer = Analyzer()
         var differences: [String] = []
-        for word in odd + words + words.map(\.capitalized) + words.prefix(3000).map { $0.uppercased() } {
+        let punctuated = words.prefix(3000).flatMap { word in
+            ["(\(word))", "\(word):", "«\(word)»", "\"\(word).\"", "\(word)...", "[\(word)]!", "\(word)-", "'\(word)'", "\(word)?!"]
+        }
+        let oddPunctuated = ["(II)", "XIV.", "(", ".", ":::", "(ёж)", "a.b", "c:a", "(x-men)", "word,word"]
+        for word in odd + oddPunctuated + words + words.map(\.capitalized) + words.prefix(3000).map { $0.uppercased() }
+            + punctuated {
             if analyzer.tokens(word) != analyzer.analyzedTokens(word) { differences.append(word) }
         }
         #expect(differences.isEmpty, "\(differences.count) differences, first: \(differences.prefix(10))")
