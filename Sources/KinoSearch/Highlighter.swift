@@ -54,8 +54,11 @@ struct Highlighter {
     func highlight(_ film: IndexedFilm) -> [String: String] {
         guard enabled else { return [:] }
         var result: [String: String] = [:]
-        if let title = mark(film.title, snippet: false) { result["title"] = title }
-        if let original = film.originalTitle, let marked = mark(original, snippet: false) {
+        let title = mark(film.title, snippet: false)
+        if let title { result["title"] = title }
+        // The original title is often the title itself.
+        if let original = film.originalTitle,
+           let marked = original.utf8.elementsEqual(film.title.utf8) ? title : mark(original, snippet: false) {
             result["original_title"] = marked
         }
         if let description = film.description, let marked = mark(description, snippet: true) {
@@ -211,7 +214,7 @@ struct Highlighter {
         }
         var starts: [Int] = []
         for needle in wordStartNeedles {
-            for position in Self.wordStarts(of: needle, in: folded, range: range) {
+            Self.forEachWordStart(of: needle, in: folded, range: range) { position in
                 var start = position
                 while start > range.lowerBound, !Self.isWhitespace(utf8[start - 1]) {
                     start -= 1
@@ -252,16 +255,15 @@ struct Highlighter {
         }
     }
 
-    /// Where `needle` occurs in `range` of `folded` at the start of a word: after no letter or digit.
-    private static func wordStarts(of needle: [UInt8], in folded: UnsafeBufferPointer<UInt8>,
-                                   range: Range<Int>) -> [Int] {
-        var result: [Int] = []
+    /// Calls `body` with each place where `needle` occurs in `range` of `folded` at the start of a word: after no
+    /// letter or digit.
+    private static func forEachWordStart(of needle: [UInt8], in folded: UnsafeBufferPointer<UInt8>,
+                                         range: Range<Int>, _ body: (Int) -> Void) {
         var position = range.lowerBound
         while let found = find(needle, in: folded, from: position, before: range.upperBound - needle.count + 1) {
-            if found == 0 || !isWordByte(folded[found - 1]) { result.append(found) }
+            if found == 0 || !isWordByte(folded[found - 1]) { body(found) }
             position = found + 1
         }
-        return result
     }
 
     /// The first place at or after `start` and before `limit` where `needle` (not empty) occurs in `haystack`.
