@@ -7,10 +7,17 @@ extension ColumnsReader {
     }
 }
 
-/// Counts of facet values: a dense array for the small values facets use (genre and country numbers, decades), a
-/// dictionary for the rest, so counting a document costs no hashing or allocation in the common case.
+/// Counts of facet values. The first few distinct values are counted in place, in a short list: most searches match
+/// a few documents with a few values each. Past them, a dense array counts the small values facets use (genre and
+/// country numbers, decades) and a dictionary the rest, so counting a document costs no hashing or allocation in
+/// the common case.
 struct FacetCounter {
     static let denseLimit: UInt32 = 1 << 16
+    static let fewLimit = 16
+    /// The values seen while there are few, each as `value << 32 | count`.
+    private var few = InlineArray<16, UInt64>(repeating: 0)
+    private var fewCount = 0
+    private var spilled = false
     private var dense: [Int] = []
     /// The smallest and largest value counted in `dense` (decades count from 1880 up).
     private var low = Int.max
@@ -20,22 +27,49 @@ struct FacetCounter {
     /// Adds 1 to the count of each distinct value in `values`.
     mutating func countDistinct(_ values: [UInt32]) {
         for (index, value) in values.enumerated() where !values[..<index].contains(value) {
-            if value < Self.denseLimit {
-                let slot = Int(value)
-                if slot >= dense.count {
-                    dense.append(contentsOf: repeatElement(0, count: slot + 1 - dense.count))
-                }
-                dense[slot] += 1
-                low = min(low, slot)
-                high = max(high, slot)
-            } else {
-                sparse[value, default: 0] += 1
+            add(value, 1)
+        }
+    }
+
+    private mutating func add(_ value: UInt32, _ count: Int) {
+        if !spilled {
+            for index in 0..<fewCount where UInt32(truncatingIfNeeded: few[index] >> 32) == value {
+                few[index] += UInt64(count)
+                return
             }
+            if fewCount < Self.fewLimit {
+                few[fewCount] = UInt64(value) << 32 | UInt64(count)
+                fewCount += 1
+                return
+            }
+            spilled = true
+            for index in 0..<fewCount {
+                add(UInt32(truncatingIfNeeded: few[index] >> 32), Int(few[index] & 0xFFFF_FFFF))
+            }
+        }
+        if value < Self.denseLimit {
+            let slot = Int(value)
+            if slot >= dense.count {
+                dense.append(contentsOf: repeatElement(0, count: slot + 1 - dense.count))
+            }
+            dense[slot] += count
+            low = min(low, slot)
+            high = max(high, slot)
+        } else {
+            sparse[value, default: 0] += count
         }
     }
 
     /// The counts of the values seen.
     var counts: [UInt32: Int] {
+        guard spilled else {
+            var result: [UInt32: Int] = [:]
+            result.reserveCapacity(fewCount)
+            for index in 0..<fewCount {
+                result[UInt32(truncatingIfNeeded: few[index] >> 32)] = Int(few[index] & 0xFFFF_FFFF)
+            }
+            return result
+        }
         var result = sparse
         guard low <= high else { return result }
         result.reserveCapacity(sparse.count + min(high - low + 1, 64))

@@ -55,13 +55,20 @@ struct SnowballVocabularyTests {
         let words = try TestData.lines("snowball/\(language.rawValue)/voc.txt")
         let analyzer = Analyzer()
         var differences: [String] = []
-        let punctuated = words.prefix(3000).flatMap { word in
-            ["(\(word))", "\(word):", "«\(word)»", "\"\(word).\"", "\(word)...", "[\(word)]!", "\(word)-", "'\(word)'", "\(word)?!"]
+        let punctuated: [String] = words.prefix(3000).flatMap { (word: String) -> [String] in
+            ["(" + word + ")", word + ":", "«" + word + "»", "\"" + word + ".\"", word + "...", "[" + word + "]!",
+             word + "-", "'" + word + "'", word + "?!"]
         }
         let oddPunctuated = ["(II)", "XIV.", "(", ".", ":::", "(ёж)", "a.b", "c:a", "(x-men)", "word,word"]
-        for word in odd + oddPunctuated + words + words.map(\.capitalized) + words.prefix(3000).map { $0.uppercased() }
-            + punctuated {
-            if analyzer.tokens(word) != analyzer.analyzedTokens(word) { differences.append(word) }
+        let upper: [String] = words.prefix(3000).map { $0.uppercased() }
+        let capitalized: [String] = words.map(\.capitalized)
+        var all: [String] = odd + oddPunctuated
+        all += words
+        all += capitalized
+        all += upper
+        all += punctuated
+        for word in all where analyzer.tokens(word) != analyzer.analyzedTokens(word) {
+            differences.append(word)
         }
         #expect(differences.isEmpty, "\(differences.count) differences, first: \(differences.prefix(10))")
     }
