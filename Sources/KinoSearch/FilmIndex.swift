@@ -36,7 +36,8 @@ public struct FilmIndex: Sendable {
         return StoredFilmCodec.decode(bytes)
     }
 
-    /// The stored film of a document as result lists show it: without its keywords and people (left empty).
+    /// The stored film of a document as result lists show it: without its English and other titles, keywords and
+    /// people (left empty).
     public func listedFilm(_ doc: DocID) -> IndexedFilm? {
         guard let bytes = segment.storedFields.document(doc) else { return nil }
         return StoredFilmCodec.decode(bytes, listing: true)

@@ -5,7 +5,7 @@ import KinoCatalog
 public struct SearchResponse: Encodable, Sendable {
     /// One film of the result list.
     public struct Hit: Encodable, Sendable {
-        /// The film as result lists show it: its keywords and people are left empty.
+        /// The film as result lists show it: its English and other titles, keywords and people are left empty.
         public var film: IndexedFilm
         /// The relevance score (or 0 when sorted by a column); not part of the JSON.
         public var score: Double

@@ -40,15 +40,16 @@ enum StoredFilmCodec {
         return out.bytes
     }
 
-    /// The film stored in `bytes`; with `listing`, without its keywords and people (left empty), which result lists
-    /// do not show and which are most of a film's strings.
+    /// The film stored in `bytes`; with `listing`, without its English and other titles, keywords and people (left
+    /// empty), which result lists do not show and which are most of a film's strings.
     static func decode(_ bytes: some Collection<UInt8>, listing: Bool = false) -> IndexedFilm? {
         let input = Reader(bytes: Array(bytes))
         guard input.byte() == version,
               let id = input.int(), let title = input.string(),
-              let originalTitle = input.optional(input.string), let titleEN = input.optional(input.string),
-              let titles = input.list(input.string), let year = input.optional(input.int),
-              let typeIndex = input.int(), typeIndex < FilmType.allCases.count,
+              let originalTitle = input.optional(input.string),
+              let titleEN = listing ? input.skipOptionalString() : input.optional(input.string),
+              let titles = listing ? input.skipStrings() : input.list(input.string), let year = input.optional(input.int),
+              let typeIndex = input.int(), typeIndex < Self.types.count,
               let genres = input.list({ input.string().flatMap(Genre.init(rawValue:)) }),
               let countries = input.list(input.string),
               let rating = input.optional(input.int), let votes = input.optional(input.int),
@@ -70,11 +71,14 @@ enum StoredFilmCodec {
         else { return nil }
         return IndexedFilm(
             id: id, title: title, originalTitle: originalTitle, titleEN: titleEN, titles: titles, year: year,
-            type: FilmType.allCases[typeIndex], genres: genres, countries: countries,
+            type: Self.types[typeIndex], genres: genres, countries: countries,
             rating: rating.map { Double($0) / 1000 }, votes: votes, poster: poster,
             externalIDs: Dictionary(ids, uniquingKeysWith: { first, _ in first }), runtime: runtime,
             ageRating: ageRating, description: description, keywords: keywords, people: people)
     }
+
+    /// The film types by stored index (`allCases` makes a new array on every call).
+    private static let types = FilmType.allCases
 
     private final class Writer {
         var bytes: [UInt8] = []
@@ -144,6 +148,30 @@ enum StoredFilmCodec {
             guard let length = int(), length >= 0, length <= bytes.count - offset else { return nil }
             defer { offset += length }
             return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+        }
+
+        /// Moves past an optional string, for a field a listing leaves out: nil (as a value) when it fits.
+        func skipOptionalString() -> String?? {
+            switch byte() {
+            case 0: return .some(nil)
+            case 1: return skipString() ? .some(nil) : nil
+            default: return nil
+            }
+        }
+
+        /// Moves past a list of strings, for a field a listing leaves out: an empty list when it fits.
+        func skipStrings() -> [String]? {
+            guard let count = int(), count >= 0, count <= bytes.count - offset else { return nil }
+            for _ in 0..<count where !skipString() {
+                return nil
+            }
+            return []
+        }
+
+        private func skipString() -> Bool {
+            guard let length = int(), length >= 0, length <= bytes.count - offset else { return false }
+            offset += length
+            return true
         }
 
         func optional<T>(_ read: () -> T?) -> T?? {

@@ -306,17 +306,22 @@ struct FilmSearchTests {
         #expect(StoredFilmCodec.decode(bytes + [0]) == nil)
     }
 
-    @Test func listedFilmsAreTheStoredFilmsWithoutKeywordsAndPeople() async throws {
+    @Test func listedFilmsAreTheStoredFilmsWithoutOtherTitlesKeywordsAndPeople() async throws {
         let searcher = try await SearchFixture.searcher()
         var withPeople = 0
+        var withTitles = 0
         for doc in 0..<DocID(searcher.index.segment.docCount) {
             var film = try #require(searcher.index.film(doc))
             withPeople += film.people.isEmpty ? 0 : 1
+            withTitles += film.titles.isEmpty || film.titleEN == nil ? 0 : 1
+            film.titleEN = nil
+            film.titles = []
             film.keywords = []
             film.people = []
             #expect(searcher.index.listedFilm(doc) == film)
         }
         #expect(withPeople > 0)
+        #expect(withTitles > 0)
         let bytes = StoredFilmCodec.encode(try #require(searcher.index.film(0)))
         #expect(StoredFilmCodec.decode(bytes.prefix(3), listing: true) == nil)
     }
