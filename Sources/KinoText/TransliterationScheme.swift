@@ -105,9 +105,15 @@ struct TransliterationScheme: Sendable {
                 let endsWord = next == input.count || !isLetter(input[next])
                 for source in 0..<lattice.counts[index] {
                     let partial = lattice.partial(source, at: index)
-                    // The sources are cheapest first: once one costs more than all `limit` kept at `next`, so do the
-                    // rest, and none of them would be kept.
-                    if lattice.isFull(at: next), partial.cost + rule.cost > lattice.worstCost(at: next) { break }
+                    // The sources are cheapest first, then shortest: once one would rank after all `limit` kept at
+                    // `next` by cost, or by length at the same cost, so would the rest, and none of them would be kept.
+                    if lattice.isFull(at: next) {
+                        let worst = lattice.worst(at: next)
+                        let cost = partial.cost + rule.cost
+                        if cost > worst.cost || cost == worst.cost && partial.length + rule.outputLength > worst.length {
+                            break
+                        }
+                    }
                     let extended = lattice.appending(rule.output, to: partial, length: rule.outputLength,
                                                      cost: rule.cost)
                     lattice.insert(extended, at: next)
@@ -191,9 +197,9 @@ struct TransliterationScheme: Sendable {
             counts[position] == limit
         }
 
-        /// The cost of the last partial kept at `position`, which is not empty.
-        func worstCost(at position: Int) -> Int {
-            slots[position * limit + counts[position] - 1].cost
+        /// The last partial kept at `position`, which is not empty.
+        func worst(at position: Int) -> Partial {
+            slots[position * limit + counts[position] - 1]
         }
 
         func partial(_ rank: Int, at position: Int) -> Partial {
