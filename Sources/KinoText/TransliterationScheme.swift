@@ -17,10 +17,15 @@ struct TransliterationScheme: Sendable {
         case notWordStart
     }
 
+    /// A rule, its pattern and output kept in the scheme's shared arrays: a plain value, which the search copies
+    /// and compares without reference counting.
     struct Rule: Sendable {
-        var pattern: [Unicode.Scalar]
-        /// The output's UTF-8 and its length in Unicode scalars.
-        var output: [UInt8]
+        /// Where the pattern's scalars are in `patterns`, and how many there are.
+        var patternStart: Int
+        var patternCount: Int
+        /// Where the output's UTF-8 is in `outputs`, its length in bytes and in Unicode scalars.
+        var outputStart: Int
+        var outputCount: Int
         var outputLength: Int
         var cost: Int
         var context: Context
@@ -38,9 +43,13 @@ struct TransliterationScheme: Sendable {
     /// Inputs longer than this many Unicode scalars get no candidates.
     static let maximumInputLength = 256
 
-    /// The rules by their first scalar: `ruleLists[ruleSlots[scalar]]`, for scalars below `ruleSlots.count`.
-    private let ruleLists: [[Rule]]
-    private let ruleSlots: [Int16]
+    /// The rules, those of one first scalar together: `rules[ruleStarts[scalar]..<ruleEnds[scalar]]`, for scalars
+    /// below `ruleStarts.count`.
+    private let rules: [Rule]
+    private let ruleStarts: [Int32]
+    private let ruleEnds: [Int32]
+    private let patterns: [Unicode.Scalar]
+    private let outputs: [UInt8]
     /// ``ScalarClass`` bits by scalar value, for scalars below its count; others are neither letters nor vowels.
     private let classes: [UInt8]
     private let ending: Ending?
@@ -55,17 +64,23 @@ struct TransliterationScheme: Sendable {
     /// Builds a scheme from rows of (source sequence, context, outputs with costs).
     init(letters: String, vowels: String, ending: Ending? = nil,
          rows: [(String, Context, [(String, Int)])]) {
-        var rules: [Unicode.Scalar: [Rule]] = [:]
+        var patterns: [Unicode.Scalar] = []
+        var outputBytes: [UInt8] = []
+        var byFirst: [Unicode.Scalar: [Rule]] = [:]
         for (pattern, context, outputs) in rows {
             let scalars = Array(pattern.unicodeScalars)
+            let patternStart = patterns.count
+            patterns += scalars
             for (output, cost) in outputs {
                 let takesEnding = output.last.map { ending?.after.contains($0) ?? false } ?? false
-                rules[scalars[0], default: []].append(Rule(pattern: scalars, output: Array(output.utf8),
-                                                           outputLength: output.unicodeScalars.count, cost: cost,
-                                                           context: context, takesEnding: takesEnding))
+                byFirst[scalars[0], default: []].append(Rule(
+                    patternStart: patternStart, patternCount: scalars.count, outputStart: outputBytes.count,
+                    outputCount: output.utf8.count, outputLength: output.unicodeScalars.count, cost: cost,
+                    context: context, takesEnding: takesEnding))
+                outputBytes += output.utf8
             }
         }
-        let scalars = Array(letters.unicodeScalars) + Array(vowels.unicodeScalars) + Array(rules.keys)
+        let scalars = Array(letters.unicodeScalars) + Array(vowels.unicodeScalars) + Array(byFirst.keys)
         let tableSize = Int(scalars.map(\.value).max() ?? 0) + 1
         var classes = [UInt8](repeating: 0, count: tableSize)
         for letter in letters.unicodeScalars {
@@ -74,15 +89,20 @@ struct TransliterationScheme: Sendable {
         for vowel in vowels.unicodeScalars {
             classes[Int(vowel.value)] |= ScalarClass.vowel
         }
-        var ruleSlots = [Int16](repeating: -1, count: tableSize)
-        var ruleLists: [[Rule]] = []
-        for (first, list) in rules {
-            ruleSlots[Int(first.value)] = Int16(ruleLists.count)
-            ruleLists.append(list)
+        var rules: [Rule] = []
+        var ruleStarts = [Int32](repeating: 0, count: tableSize)
+        var ruleEnds = [Int32](repeating: 0, count: tableSize)
+        for (first, list) in byFirst.sorted(by: { $0.key.value < $1.key.value }) {
+            ruleStarts[Int(first.value)] = Int32(rules.count)
+            rules += list
+            ruleEnds[Int(first.value)] = Int32(rules.count)
         }
         self.classes = classes
-        self.ruleSlots = ruleSlots
-        self.ruleLists = ruleLists
+        self.rules = rules
+        self.ruleStarts = ruleStarts
+        self.ruleEnds = ruleEnds
+        self.patterns = patterns
+        outputs = outputBytes
         self.ending = ending
         endingSuffix = ending.map { Array($0.suffix.utf8) } ?? []
         endingLength = ending?.suffix.unicodeScalars.count ?? 0
@@ -99,9 +119,9 @@ struct TransliterationScheme: Sendable {
         lattice.insert(Partial(start: 0, count: 0, cost: 0, length: 0), at: 0)
         for index in input.indices where lattice.counts[index] > 0 {
             var matched = false
-            for rule in rules(startingWith: input[index]) where applies(rule, at: index, in: input) {
+            for rule in rules[rules(startingWith: input[index])] where applies(rule, at: index, in: input) {
                 matched = true
-                let next = index + rule.pattern.count
+                let next = index + rule.patternCount
                 let endsWord = next == input.count || !isLetter(input[next])
                 for source in 0..<lattice.counts[index] {
                     let partial = lattice.partial(source, at: index)
@@ -114,17 +134,17 @@ struct TransliterationScheme: Sendable {
                             break
                         }
                     }
-                    let extended = lattice.appending(rule.output, to: partial, length: rule.outputLength,
-                                                     cost: rule.cost)
+                    let extended = lattice.appending(outputs[rule.outputStart..<(rule.outputStart + rule.outputCount)],
+                                                     to: partial, length: rule.outputLength, cost: rule.cost)
                     lattice.insert(extended, at: next)
                     if endsWord, rule.takesEnding, let ending {
-                        lattice.insert(lattice.appending(endingSuffix, to: extended, length: endingLength,
+                        lattice.insert(lattice.appending(endingSuffix[...], to: extended, length: endingLength,
                                                          cost: ending.cost), at: next)
                     }
                 }
             }
             if !matched {
-                let copied = Array(String(input[index]).utf8)
+                let copied = Array(String(input[index]).utf8)[...]
                 for source in 0..<lattice.counts[index] {
                     let partial = lattice.partial(source, at: index)
                     lattice.insert(lattice.appending(copied, to: partial, length: 1, cost: 0), at: index + 1)
@@ -134,10 +154,11 @@ struct TransliterationScheme: Sendable {
         return (0..<lattice.counts[input.count]).map { lattice.text(of: lattice.partial($0, at: input.count)) }
     }
 
-    private func rules(startingWith scalar: Unicode.Scalar) -> [Rule] {
+    /// Where the rules whose pattern starts with `scalar` are in `rules`.
+    private func rules(startingWith scalar: Unicode.Scalar) -> Range<Int> {
         let value = Int(scalar.value)
-        guard value < ruleSlots.count, ruleSlots[value] >= 0 else { return [] }
-        return ruleLists[Int(ruleSlots[value])]
+        guard value < ruleStarts.count else { return 0..<0 }
+        return Int(ruleStarts[value])..<Int(ruleEnds[value])
     }
 
     private func isLetter(_ scalar: Unicode.Scalar) -> Bool {
@@ -151,9 +172,9 @@ struct TransliterationScheme: Sendable {
     }
 
     private func applies(_ rule: Rule, at index: Int, in input: [Unicode.Scalar]) -> Bool {
-        let end = index + rule.pattern.count
+        let end = index + rule.patternCount
         guard end <= input.count else { return false }
-        for offset in 1..<max(rule.pattern.count, 1) where input[index + offset] != rule.pattern[offset] {
+        for offset in 1..<max(rule.patternCount, 1) where input[index + offset] != patterns[rule.patternStart + offset] {
             return false
         }
         let previous = index > 0 && isLetter(input[index - 1]) ? input[index - 1] : nil
@@ -211,7 +232,7 @@ struct TransliterationScheme: Sendable {
         }
 
         /// `partial` followed by `output`, its text copied to the end of the buffer.
-        mutating func appending(_ output: [UInt8], to partial: Partial, length: Int, cost: Int) -> Partial {
+        mutating func appending(_ output: ArraySlice<UInt8>, to partial: Partial, length: Int, cost: Int) -> Partial {
             let start = bytes.count
             for offset in partial.start..<(partial.start + partial.count) {
                 bytes.append(bytes[offset])
