@@ -123,8 +123,11 @@ public enum FilmDocument {
                 hash = (hash ^ 0x20) &* 16_777_619
             }
             first = false
-            for byte in word.utf8 {
-                hash = (hash ^ UInt32(byte)) &* 16_777_619
+            var word = word
+            word.withUTF8 { bytes in
+                for byte in bytes {
+                    hash = (hash ^ UInt32(byte)) &* 16_777_619
+                }
             }
         }
         return hash

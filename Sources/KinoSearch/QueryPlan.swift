@@ -145,7 +145,9 @@ struct QueryPlan {
             words.removeLast()
         }
         phraseTerms = words.compactMap { $0.readings.first?.terms.first }
-        for kind in Self.titleKinds {
+        // A kind of reading that no word has gives the key of the words as typed, which `original` gives.
+        for kind in Self.titleKinds
+        where kind == .original || words.contains(where: { $0.readings.contains { $0.kind == kind } }) {
             let readings = words.lazy.map { word in word.readings.first { $0.kind == kind } ?? word.readings[0] }
             titleKeys.insert(FilmDocument.titleKey(words: readings.flatMap { $0.terms }))
             titleWordKeys.insert(FilmDocument.titleKey(words: readings.flatMap { $0.words }))

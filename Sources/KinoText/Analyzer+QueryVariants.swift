@@ -106,14 +106,15 @@ private enum Alphabet {
         }
     }
 
-    static let cyrillicVowels = Set("аеёиоуыэюя".unicodeScalars)
-    static let cyrillicForbiddenStarts = Set("ьъы".unicodeScalars)
-    static let latinVowels = Set("aeiouy".unicodeScalars)
+    // Short lists: finding a scalar among a few costs less than hashing it.
+    static let cyrillicVowels = Array("аеёиоуыэюя".unicodeScalars)
+    static let cyrillicForbiddenStarts = Array("ьъы".unicodeScalars)
+    static let latinVowels = Array("aeiouy".unicodeScalars)
 
     /// A cheap check that every run of letters in `text` could be a word: it does not start with one of
     /// `forbiddenStarts`, and a run of four letters or more has a vowel.
-    static func looksLikeWords(_ text: String, vowels: Set<Unicode.Scalar>,
-                               forbiddenStarts forbidden: Set<Unicode.Scalar>) -> Bool {
+    static func looksLikeWords(_ text: String, vowels: [Unicode.Scalar],
+                               forbiddenStarts forbidden: [Unicode.Scalar]) -> Bool {
         var length = 0
         var hasVowel = false
         // Letters of the two keyboards are known to be letters without Unicode's tables.
