@@ -13,8 +13,7 @@ extension ColumnsReader {
 /// the common case.
 struct FacetCounter {
     static let denseLimit: UInt32 = 1 << 16
-    static let fewLimit = 16
-    /// The values seen while there are few, each as `value << 32 | count`.
+    /// The values seen while there are few (up to its count), each as `value << 32 | count`.
     private var few = InlineArray<16, UInt64>(repeating: 0)
     private var fewCount = 0
     private var spilled = false
@@ -37,7 +36,7 @@ struct FacetCounter {
                 few[index] += UInt64(count)
                 return
             }
-            if fewCount < Self.fewLimit {
+            if fewCount < few.count {
                 few[fewCount] = UInt64(value) << 32 | UInt64(count)
                 fewCount += 1
                 return
