@@ -20,32 +20,27 @@ public struct Analyzer: Sendable {
 
     /// All tokens of `text` in order, with their positions.
     public func tokens(_ text: String) -> [Token] {
-        WorkspacePool.shared.withWorkspace { workspace in
-            // A word of one keyboard alphabet (most query words and their rewritings) is one token, read without
-            // word breaking or Unicode normalization.
-            if let plain = workspace.tokenizer.plainWord(text, stemming: stemming) {
-                return [Token(text: text[...], normalized: plain.normalized, stem: plain.stem, script: plain.script,
-                              position: 0, kind: .word, utf8Range: 0..<text.utf8.count)]
-            }
-            return analyzedTokens(text, in: workspace)
-        }
+        tokens(text, fully: false)
     }
 
-    /// ``tokens(_:)`` through the whole analysis, whatever the text.
+    /// ``tokens(_:)`` through the whole analysis even for a word of one keyboard alphabet, which analysis otherwise
+    /// reads without word breaking or normalization.
     func analyzedTokens(_ text: String) -> [Token] {
-        WorkspacePool.shared.withWorkspace { workspace in analyzedTokens(text, in: workspace, fully: true) }
+        tokens(text, fully: true)
     }
 
-    private func analyzedTokens(_ text: String, in workspace: Workspace, fully: Bool = false) -> [Token] {
+    private func tokens(_ text: String, fully: Bool) -> [Token] {
         var result: [Token] = []
         result.reserveCapacity(text.utf8.count / 5 + 1)
         let utf8 = text.utf8
         var copy = text
-        copy.withUTF8 { all in
-            if fully {
-                workspace.tokenizer.analyzeFully(utf8: all, stemming: stemming, append)
-            } else {
-                workspace.tokenizer.analyze(utf8: all, stemming: stemming, append)
+        WorkspacePool.shared.withWorkspace { workspace in
+            copy.withUTF8 { all in
+                if fully {
+                    workspace.tokenizer.analyzeFully(utf8: all, stemming: stemming, append)
+                } else {
+                    workspace.tokenizer.analyze(utf8: all, stemming: stemming, append)
+                }
             }
         }
         func append(_ raw: RawToken) {
@@ -78,11 +73,10 @@ public struct Analyzer: Sendable {
 
     /// The stem each of `words` gets as a query word: that of its first word or compound token, or the word itself
     /// when it has none. Words of one keyboard alphabet, such as the index's normalized words, go straight to the
-    /// stemmer.
+    /// stemmer (see ``Tokenizer/analyze(utf8:stemming:_:)``).
     public func stems(ofWords words: [String]) -> [String] {
         WorkspacePool.shared.withWorkspace { workspace in
             words.map { word in
-                if let plain = workspace.tokenizer.plainWord(word, stemming: stemming) { return plain.stem }
                 var stem: String?
                 workspace.tokenizer.analyze(word, stemming: stemming) { token in
                     if stem == nil, token.kind == .word || token.kind == .compound {

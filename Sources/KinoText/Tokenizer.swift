@@ -99,26 +99,11 @@ struct Tokenizer {
         }
     }
 
-    /// A word of letters of one keyboard alphabet, A–Z and a–z or А–я, Ё and ё, as analysing it would give it: its
-    /// normalized form (lower case, "ё" as "е"), its stem and its script; nil for any other word, and for an
-    /// upper-case Roman numeral ("II"), which analysis also reads as a number. Such a word is one token, and needs
-    /// no word breaking or Unicode normalization.
-    mutating func plainWord(_ word: String, stemming: Bool) -> (normalized: String, stem: String, script: Script)? {
-        var utf8 = word
-        return utf8.withUTF8 { text in
-            withPlainWord(text, trimming: false, stemming: stemming) { token in
-                let normalized = token.normalized.elementsEqual(text)
-                    ? word : String(decoding: token.normalized, as: UTF8.self)
-                let stem = token.stem.hasSameBytes(as: token.normalized)
-                    ? normalized : String(decoding: token.stem, as: UTF8.self)
-                return (normalized, stem, token.script)
-            }
-        }
-    }
-
-    /// Calls `body` with the one token of `text` if it is a word of one keyboard alphabet (see
-    /// ``plainWord(_:stemming:)``), with `trimming` also between ASCII punctuation that no word takes in ("Матрица:",
-    /// "(brother)"); returns nil without calling it for any other text.
+    /// Calls `body` with the one token of `text` if it is a word of letters of one keyboard alphabet (A–Z and a–z, or
+    /// А–я, Ё and ё), as analysing it would give it: normalized (lower case, "ё" as "е") and stemmed; with
+    /// `trimming`, also between ASCII punctuation that no word takes in ("Матрица:", "(brother)"). Returns nil
+    /// without calling it for any other text, and for an upper-case Roman numeral ("II"), which analysis also reads
+    /// as a number. Such a word needs no word breaking or Unicode normalization.
     mutating func withPlainWord<Result>(_ text: UnsafeBufferPointer<UInt8>, trimming: Bool, stemming: Bool,
                                         _ body: (RawToken) -> Result) -> Result? {
         var start = 0
