@@ -117,6 +117,18 @@ struct TransliterationScheme: Sendable {
         }
         var lattice = Lattice(positions: input.count + 1, limit: limit)
         lattice.insert(Partial(start: 0, count: 0, cost: 0, length: 0), at: 0)
+        outputs.withUnsafeBufferPointer { outputs in
+            endingSuffix.withUnsafeBufferPointer { endingSuffix in
+                extend(&lattice, over: input, outputs: outputs, endingSuffix: endingSuffix)
+            }
+        }
+        return (0..<lattice.counts[input.count]).map { lattice.text(of: lattice.partial($0, at: input.count)) }
+    }
+
+    /// The k-best search over `input`'s positions, from the first: each rule that applies at a position extends the
+    /// partials kept there to the position after its pattern. `outputs` and `endingSuffix` are the scheme's.
+    private func extend(_ lattice: inout Lattice, over input: [Unicode.Scalar], outputs: UnsafeBufferPointer<UInt8>,
+                        endingSuffix: UnsafeBufferPointer<UInt8>) {
         for index in input.indices where lattice.counts[index] > 0 {
             var matched = false
             for rule in rules[rules(startingWith: input[index])] where applies(rule, at: index, in: input) {
@@ -134,24 +146,55 @@ struct TransliterationScheme: Sendable {
                             break
                         }
                     }
-                    let extended = lattice.appending(outputs[rule.outputStart..<(rule.outputStart + rule.outputCount)],
-                                                     to: partial, length: rule.outputLength, cost: rule.cost)
+                    let output = UnsafeBufferPointer(
+                        rebasing: outputs[rule.outputStart..<(rule.outputStart + rule.outputCount)])
+                    let extended = lattice.appending(output, to: partial, length: rule.outputLength, cost: rule.cost)
                     lattice.insert(extended, at: next)
                     if endsWord, rule.takesEnding, let ending {
-                        lattice.insert(lattice.appending(endingSuffix[...], to: extended, length: endingLength,
+                        lattice.insert(lattice.appending(endingSuffix, to: extended, length: endingLength,
                                                          cost: ending.cost), at: next)
                     }
                 }
             }
             if !matched {
-                let copied = Array(String(input[index]).utf8)[...]
-                for source in 0..<lattice.counts[index] {
-                    let partial = lattice.partial(source, at: index)
-                    lattice.insert(lattice.appending(copied, to: partial, length: 1, cost: 0), at: index + 1)
+                var copied = String(input[index])
+                copied.withUTF8 { copied in
+                    for source in 0..<lattice.counts[index] {
+                        let partial = lattice.partial(source, at: index)
+                        lattice.insert(lattice.appending(copied, to: partial, length: 1, cost: 0), at: index + 1)
+                    }
                 }
             }
         }
-        return (0..<lattice.counts[input.count]).map { lattice.text(of: lattice.partial($0, at: input.count)) }
+    }
+
+    /// Every complete rewriting of `text` (lower-cased first) with its cost, by trying every rule and ending at
+    /// every position: what ``candidates(for:limit:)`` searches, for checking it on short words. Exponential in
+    /// the length of `text`.
+    func allRewritings(of text: String) -> [(text: String, cost: Int)] {
+        let input = Unicode.Scalar.lowercased(text)
+        guard input.count <= Self.maximumInputLength, input.contains(where: isLetter) else { return [] }
+        var results: [(text: String, cost: Int)] = []
+        func extend(from index: Int, _ written: [UInt8], cost: Int) {
+            guard index < input.count else {
+                results.append((String(decoding: written, as: UTF8.self), cost))
+                return
+            }
+            let applying = rules[rules(startingWith: input[index])].filter { applies($0, at: index, in: input) }
+            if applying.isEmpty {
+                extend(from: index + 1, written + Array(String(input[index]).utf8), cost: cost)
+            }
+            for rule in applying {
+                let next = index + rule.patternCount
+                let output = written + outputs[rule.outputStart..<(rule.outputStart + rule.outputCount)]
+                extend(from: next, output, cost: cost + rule.cost)
+                if rule.takesEnding, let ending, next == input.count || !isLetter(input[next]) {
+                    extend(from: next, output + endingSuffix, cost: cost + rule.cost + ending.cost)
+                }
+            }
+        }
+        extend(from: 0, [], cost: 0)
+        return results
     }
 
     /// Where the rules whose pattern starts with `scalar` are in `rules`.
@@ -190,19 +233,23 @@ struct TransliterationScheme: Sendable {
         }
     }
 
-    /// A rewriting of a prefix of the input: its UTF-8 (a range of the lattice's bytes), its cost and its length in
-    /// Unicode scalars.
+    /// A rewriting of a prefix of the input: its UTF-8 (a range of the lattice's bytes), its cost, its length in
+    /// Unicode scalars, and the FNV-1a hash of its UTF-8, which tells most different texts apart without reading them.
     private struct Partial {
         var start: Int
         var count: Int
         var cost: Int
         var length: Int
+        var hash: UInt64 = Self.emptyHash
+
+        static let emptyHash: UInt64 = 0xcbf2_9ce4_8422_2325
     }
 
     /// The k-best search's state: the `limit` best partials ending at each input position, best first, with their
-    /// texts in one growing byte buffer.
+    /// texts in one byte buffer, of which the first `used` bytes are written.
     private struct Lattice {
-        var bytes: [UInt8] = []
+        var bytes: [UInt8]
+        var used = 0
         var slots: [Partial]
         var counts: [Int]
         let limit: Int
@@ -211,7 +258,7 @@ struct TransliterationScheme: Sendable {
             self.limit = limit
             slots = Array(repeating: Partial(start: 0, count: 0, cost: 0, length: 0), count: positions * limit)
             counts = Array(repeating: 0, count: positions)
-            bytes.reserveCapacity(256)
+            bytes = Array(repeating: 0, count: 1024)
         }
 
         func isFull(at position: Int) -> Bool {
@@ -232,14 +279,28 @@ struct TransliterationScheme: Sendable {
         }
 
         /// `partial` followed by `output`, its text copied to the end of the buffer.
-        mutating func appending(_ output: ArraySlice<UInt8>, to partial: Partial, length: Int, cost: Int) -> Partial {
-            let start = bytes.count
-            for offset in partial.start..<(partial.start + partial.count) {
-                bytes.append(bytes[offset])
+        mutating func appending(_ output: UnsafeBufferPointer<UInt8>, to partial: Partial, length: Int,
+                                cost: Int) -> Partial {
+            let start = used
+            let count = partial.count + output.count
+            if start + count > bytes.count {
+                bytes += repeatElement(0, count: max(bytes.count, count))
             }
-            bytes.append(contentsOf: output)
-            return Partial(start: start, count: partial.count + output.count, cost: partial.cost + cost,
-                           length: partial.length + length)
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                let base = buffer.baseAddress!
+                // The partial's text lies before `start`: the two ranges never overlap.
+                (base + start).update(from: base + partial.start, count: partial.count)
+                if let source = output.baseAddress {
+                    (base + start + partial.count).update(from: source, count: output.count)
+                }
+            }
+            used += count
+            var hash = partial.hash
+            for byte in output {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+            return Partial(start: start, count: count, cost: partial.cost + cost, length: partial.length + length,
+                           hash: hash)
         }
 
         /// Keeps `partial` among the best at `position` if it is one of them; of two with the same text the cheaper
@@ -269,7 +330,7 @@ struct TransliterationScheme: Sendable {
         }
 
         private func sameText(_ lhs: Partial, _ rhs: Partial) -> Bool {
-            lhs.count == rhs.count && compareText(lhs, rhs) == 0
+            lhs.hash == rhs.hash && lhs.count == rhs.count && compareText(lhs, rhs) == 0
         }
 
         /// Cheaper first, then shorter, then by text; outputs are plain letters, so comparing UTF-8 bytes orders

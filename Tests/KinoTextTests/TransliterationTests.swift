@@ -1,5 +1,5 @@
 import Testing
-import KinoText
+@testable import KinoText
 
 /// Cyrillic ↔ Latin transliteration: the spellings people type are among the few ranked candidates.
 struct TransliterationTests {
@@ -52,6 +52,40 @@ struct TransliterationTests {
         let candidates = Transliteration.toCyrillic(text)
         #expect(candidates.count <= Transliteration.maximumCandidates)
         #expect(candidates.contains(expected), "\(expected) not in \(candidates)")
+    }
+
+    /// The k-best search keeps only the best few partial rewritings at each position; its candidates must be those
+    /// of ranking every complete rewriting: the cheapest, then the shortest, then in byte order, each text once at
+    /// its lowest cost. Checked on the short words of both Snowball vocabularies, each way.
+    @Test func candidatesAreTheCheapestOfAllRewritings() throws {
+        // Every twentieth word of up to seven letters: the rewritings of a word are exponentially many.
+        func shortWords(_ language: String) throws -> [String] {
+            try TestData.lines("snowball/\(language)/voc.txt").filter { $0.count <= 7 }.enumerated()
+                .filter { $0.offset % 20 == 0 }.map(\.element)
+        }
+        let cases = [
+            (Transliteration.cyrillicToLatin, try shortWords("russian")),
+            (Transliteration.latinToCyrillic, try shortWords("english")),
+        ]
+        var checked = 0
+        for (scheme, words) in cases {
+            for word in words {
+                var cheapest: [String: Int] = [:]
+                for rewriting in scheme.allRewritings(of: word) {
+                    cheapest[rewriting.text] = min(cheapest[rewriting.text] ?? .max, rewriting.cost)
+                }
+                let ranked = cheapest.sorted { lhs, rhs in
+                    if lhs.value != rhs.value { return lhs.value < rhs.value }
+                    let (left, right) = (lhs.key.unicodeScalars.count, rhs.key.unicodeScalars.count)
+                    if left != right { return left < right }
+                    return lhs.key.utf8.lexicographicallyPrecedes(rhs.key.utf8)
+                }
+                let expected = ranked.prefix(Transliteration.maximumCandidates).map(\.key)
+                #expect(scheme.candidates(for: word, limit: Transliteration.maximumCandidates) == expected, "\(word)")
+                checked += 1
+            }
+        }
+        #expect(checked > 1000)
     }
 
     @Test func candidatesAreDistinctAndBounded() {
