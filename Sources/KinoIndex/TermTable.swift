@@ -5,37 +5,32 @@
 /// changes). A query word is typically looked up in five or six fields, several times per search (whether a
 /// reading is a known word, the weights, "did you mean"), so the table is where a search's term look-ups go.
 ///
-/// The layout is flat: the distinct term texts back to back in one byte array, an open-addressing table of
-/// indexes into them, and each text's entries chained through one array. A damaged dictionary whose entries stop
-/// decoding leaves the table with the entries read up to there.
+/// The layout is flat and made for look-ups that find their data cold: each distinct text is one record of 32-bit
+/// words — its length and number of entries, its UTF-8, then its entry in every field — so that a found term costs
+/// its slot and a cache line or two of its record, not a line per field. An open-addressing table of slots points
+/// to the records. The entries are also kept in the dictionary's order, for cursors. A damaged dictionary whose
+/// entries stop decoding leaves the table with the entries read up to there.
 final class TermTable: Sendable {
     /// A term's entry in one field.
     struct Entry: Sendable {
         let field: FieldID
         let info: TermInfo
-        /// The next entry of the same text, or -1.
-        let next: Int32
-        /// The entry's text, in `texts`.
-        let text: Int32
+        /// Where the entry's text's record starts in `records`.
+        fileprivate let record: Int32
     }
 
-    /// One distinct term text.
-    private struct Text {
-        let offset: Int32
-        let length: Int32
-        var firstEntry: Int32
-    }
-
-    private let bytes: [UInt8]
-    private let texts: [Text]
     /// Every entry, in the dictionary's order (by field, then term bytes).
     private let entries: [Entry]
     /// Each entry's key (its field's two bytes, then its text) as a big-endian number of its first eight bytes,
     /// zero-padded: a binary search compares these and reads the texts only where they are equal.
     private let keyPrefixes: [UInt64]
-    /// Per slot, an index into `texts` plus one in the low half and the high half of its text's hash in the high
-    /// half, or 0 for an empty slot; a probe reads a text only when the hash halves agree. The count is a power of
-    /// two, at least twice the number of texts (the dictionary iterator never yields more entries than the
+    /// The records of the distinct texts, back to back. A record is a word with the text's UTF-8 length in its low
+    /// half and its number of entries in its high half, the UTF-8 zero-padded to whole words, then per entry
+    /// ``Record/entryWords`` words (see ``Record``).
+    private let records: [UInt32]
+    /// Per slot, a record's start in `records` plus one in the low half and the high half of its text's hash in the
+    /// high half, or 0 for an empty slot; a probe reads a record only when the hash halves agree. The count is a
+    /// power of two, at least twice the number of texts (the dictionary iterator never yields more entries than the
     /// dictionary's count).
     private let slots: [UInt64]
     /// A Bloom filter of the texts (two bits each, at least eight bits per text): most texts that are not in the
@@ -43,12 +38,51 @@ final class TermTable: Sendable {
     /// without probing `slots`.
     private let filter: [UInt64]
 
+    /// How an entry is written in a record: its field and whether it has positions, its document frequency, and its
+    /// postings and positions offsets as two words each, low word first.
+    private enum Record {
+        static let entryWords = 6
+        static let hasPositions: UInt32 = 1 << 16
+
+        static func append(_ field: FieldID, _ info: TermInfo, to records: inout [UInt32]) {
+            records.append(UInt32(field.rawValue) | (info.positionsOffset == nil ? 0 : hasPositions))
+            records.append(info.docFrequency)
+            let positions = info.positionsOffset ?? 0
+            records.append(UInt32(truncatingIfNeeded: info.postingsOffset))
+            records.append(UInt32(truncatingIfNeeded: info.postingsOffset >> 32))
+            records.append(UInt32(truncatingIfNeeded: positions))
+            records.append(UInt32(truncatingIfNeeded: positions >> 32))
+        }
+
+        static func field(at entry: UnsafePointer<UInt32>) -> FieldID {
+            FieldID(UInt16(truncatingIfNeeded: entry[0]))
+        }
+
+        static func info(at entry: UnsafePointer<UInt32>) -> TermInfo {
+            let postings = UInt64(entry[2]) | UInt64(entry[3]) << 32
+            let positions = UInt64(entry[4]) | UInt64(entry[5]) << 32
+            return TermInfo(docFrequency: entry[1], postingsOffset: postings,
+                            positionsOffset: entry[0] & hasPositions == 0 ? nil : positions)
+        }
+
+        /// The number of words of the UTF-8 of a text of `length` bytes.
+        static func textWords(_ length: Int) -> Int {
+            (length + 3) / 4
+        }
+    }
+
+    /// The most bytes of a text, and the most entries of one text.
+    private static let maximumRecordCount = 0xFFFF
+
     /// Reads every entry of `dictionary` in order.
     init(_ dictionary: TermDictionaryReader) {
+        // First the distinct texts, each with its entries chained, as the dictionary gives them field by field.
         var bytes: [UInt8] = []
-        var texts: [Text] = []
-        var entries: [Entry] = []
-        entries.reserveCapacity(dictionary.count)
+        var texts: [(offset: Int32, length: Int32, lastEntry: Int32, entryCount: Int32)] = []
+        var previousOfText: [Int32] = []
+        var textOfEntry: [Int32] = []
+        var fields: [FieldID] = []
+        var infos: [TermInfo] = []
         texts.reserveCapacity(dictionary.count)
         bytes.reserveCapacity(dictionary.count * 8)
         var slotCount = 16
@@ -67,31 +101,81 @@ final class TermTable: Sendable {
         var iterator = dictionary.entries(from: [])
         while let (key, info) = iterator.next() {
             guard key.count >= 2 else { continue }
+            // A record holds a text of up to 65,535 bytes in up to 65,535 fields; only a damaged dictionary has more.
+            guard key.count - 2 <= Self.maximumRecordCount else { break }
             let field = FieldID(UInt16(key[0]) << 8 | UInt16(key[1]))
-            let found = key.withUnsafeBytes { key in
-                let term = UnsafeRawBufferPointer(rebasing: key[2...])
-                return Self.find(term, bytes: bytes, texts: texts, slots: slots)
+            let hash = key.withUnsafeBytes { XXHash64.hash(UnsafeRawBufferPointer(rebasing: $0[2...])) }
+            let mask = slotCount - 1
+            let hashHalf = hash >> 32
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            var text = -1
+            while slots[slot] != 0 {
+                let candidate = Int(truncatingIfNeeded: slots[slot] & 0xFFFF_FFFF) - 1
+                let stored = texts[candidate]
+                if slots[slot] >> 32 == hashHalf, Int(stored.length) == key.count - 2,
+                   bytes[Int(stored.offset)..<Int(stored.offset + stored.length)].elementsEqual(key[2...]) {
+                    text = candidate
+                    break
+                }
+                slot = (slot + 1) & mask
             }
-            let text: Int
-            switch found {
-            case .found(let index):
-                text = index
-            case .empty(let slot, let hash):
+            if text < 0 {
                 text = texts.count
-                slots[slot] = (hash >> 32) << 32 | UInt64(text + 1)
+                slots[slot] = hashHalf << 32 | UInt64(text + 1)
                 let (first, second) = Self.filterBits(of: hash, mask: filterBits - 1)
                 filter[first >> 6] |= 1 << UInt64(first & 63)
                 filter[second >> 6] |= 1 << UInt64(second & 63)
-                texts.append(Text(offset: Int32(bytes.count), length: Int32(key.count - 2), firstEntry: -1))
+                texts.append((Int32(bytes.count), Int32(key.count - 2), -1, 0))
                 bytes.append(contentsOf: key[2...])
             }
-            entries.append(Entry(field: field, info: info, next: texts[text].firstEntry, text: Int32(text)))
+            guard texts[text].entryCount < Self.maximumRecordCount else { break }
+            texts[text].entryCount += 1
+            previousOfText.append(texts[text].lastEntry)
+            texts[text].lastEntry = Int32(fields.count)
+            textOfEntry.append(Int32(text))
+            fields.append(field)
+            infos.append(info)
             keyPrefixes.append(Self.keyPrefix(key))
-            texts[text].firstEntry = Int32(entries.count - 1)
         }
-        self.bytes = bytes
-        self.texts = texts
+
+        // Then a record per text, its entries in the dictionary's order.
+        var records: [UInt32] = []
+        records.reserveCapacity(texts.count * 2 + bytes.count / 4 + fields.count * Record.entryWords)
+        var recordOfText: [Int32] = []
+        recordOfText.reserveCapacity(texts.count)
+        var chain: [Int32] = []
+        for text in texts {
+            recordOfText.append(Int32(records.count))
+            chain.removeAll(keepingCapacity: true)
+            var entry = text.lastEntry
+            while entry >= 0 {
+                chain.append(entry)
+                entry = previousOfText[Int(entry)]
+            }
+            records.append(UInt32(text.length) | UInt32(chain.count) << 16)
+            let textStart = records.count
+            records.append(contentsOf: repeatElement(0, count: Record.textWords(Int(text.length))))
+            records.withUnsafeMutableBytes { words in
+                for index in 0..<Int(text.length) {
+                    words[textStart * 4 + index] = bytes[Int(text.offset) + index]
+                }
+            }
+            for entry in chain.reversed() {
+                Record.append(fields[Int(entry)], infos[Int(entry)], to: &records)
+            }
+        }
+        for slot in slots.indices where slots[slot] != 0 {
+            let text = Int(truncatingIfNeeded: slots[slot] & 0xFFFF_FFFF) - 1
+            slots[slot] = (slots[slot] >> 32) << 32 | UInt64(recordOfText[text] + 1)
+        }
+        var entries: [Entry] = []
+        entries.reserveCapacity(fields.count)
+        for index in fields.indices {
+            entries.append(Entry(field: fields[index], info: infos[index],
+                                 record: recordOfText[Int(textOfEntry[index])]))
+        }
         self.entries = entries
+        self.records = records
         self.slots = slots
         self.keyPrefixes = keyPrefixes
         self.filter = filter
@@ -109,30 +193,53 @@ final class TermTable: Sendable {
 
     /// The entry of `term` in `field`, or nil.
     func termInfo(field: FieldID, term: String) -> TermInfo? {
-        var entry = firstEntry(of: term)
-        while entry >= 0 {
-            let current = entries[Int(entry)]
-            if current.field == field { return current.info }
-            entry = current.next
+        guard let record = record(of: term) else { return nil }
+        return records.withUnsafeBufferPointer { records in
+            let (first, count) = Self.entries(ofRecord: record, in: records)
+            for index in 0..<count {
+                let entry = records.baseAddress! + first + index * Record.entryWords
+                if Record.field(at: entry) == field { return Record.info(at: entry) }
+            }
+            return nil
         }
-        return nil
     }
 
-    /// The entries of `term` in every field that has it, in no particular order.
+    /// The entries of `term` in every field that has it, in the dictionary's order of fields.
     func entries(of term: String) -> Entries {
-        Entries(table: self, position: firstEntry(of: term))
+        guard let record = record(of: term) else { return Entries(table: self, position: 0, end: 0, record: 0) }
+        let (first, count) = records.withUnsafeBufferPointer { Self.entries(ofRecord: record, in: $0) }
+        return Entries(table: self, position: first, end: first + count * Record.entryWords, record: Int32(record))
     }
 
     /// A term's entries, one per field.
     struct Entries: Sequence, IteratorProtocol {
         fileprivate let table: TermTable
-        fileprivate var position: Int32
+        fileprivate var position: Int
+        fileprivate let end: Int
+        fileprivate let record: Int32
 
         mutating func next() -> Entry? {
-            guard position >= 0 else { return nil }
-            let entry = table.entries[Int(position)]
-            position = entry.next
-            return entry
+            guard position < end else { return nil }
+            defer { position += Record.entryWords }
+            return table.records.withUnsafeBufferPointer { records in
+                let entry = records.baseAddress! + position
+                return Entry(field: Record.field(at: entry), info: Record.info(at: entry), record: record)
+            }
+        }
+    }
+
+    /// Where the entries of the record at `record` start in `records`, and how many there are.
+    private static func entries(ofRecord record: Int, in records: UnsafeBufferPointer<UInt32>) -> (Int, Int) {
+        let header = records[record]
+        return (record + 1 + Record.textWords(Int(header & 0xFFFF)), Int(header >> 16))
+    }
+
+    /// The UTF-8 of the text of the record at `record`.
+    private func withText<Result>(ofRecord record: Int32, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        records.withUnsafeBytes { words in
+            let length = Int(words.load(fromByteOffset: Int(record) * 4, as: UInt32.self) & 0xFFFF)
+            let start = (Int(record) + 1) * 4
+            return body(UnsafeRawBufferPointer(rebasing: words[start..<(start + length)]))
         }
     }
 
@@ -164,8 +271,7 @@ final class TermTable: Sendable {
         }
         return best.map { ordinal in
             let entry = entries[ordinal]
-            let text = texts[Int(entry.text)]
-            let term = String(decoding: bytes[Int(text.offset)..<Int(text.offset + text.length)], as: UTF8.self)
+            let term = withText(ofRecord: entry.record) { String(decoding: $0, as: UTF8.self) }
             return (term, entry.info)
         }
     }
@@ -198,12 +304,11 @@ final class TermTable: Sendable {
         mutating func advance() -> TermInfo? {
             guard ordinal < table.entries.count else { return nil }
             let entry = table.entries[ordinal]
-            let text = table.texts[Int(entry.text)]
             key.removeAll(keepingCapacity: true)
             key.append(UInt8(entry.field.rawValue >> 8))
             key.append(UInt8(truncatingIfNeeded: entry.field.rawValue))
-            table.bytes.withUnsafeBufferPointer { bytes in
-                key.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(text.offset)..<Int(text.offset + text.length)]))
+            table.withText(ofRecord: entry.record) { text in
+                key.append(contentsOf: text)
             }
             ordinal += 1
             decodedCount += 1
@@ -255,16 +360,15 @@ final class TermTable: Sendable {
         if high != first { return high < first }
         guard target.count > 1 else { return false }
         if low != target[1] { return low < target[1] }
-        let text = texts[Int(entry.text)]
-        return bytes.withUnsafeBytes { bytes in
+        return withText(ofRecord: entry.record) { text in
             target.withUnsafeBytes { target in
-                TermKey.precedes(UnsafeRawBufferPointer(rebasing: bytes[Int(text.offset)..<Int(text.offset + text.length)]),
-                                 UnsafeRawBufferPointer(rebasing: target[2...]))
+                TermKey.precedes(text, UnsafeRawBufferPointer(rebasing: target[2...]))
             }
         }
     }
 
-    private func firstEntry(of term: String) -> Int32 {
+    /// Where the record of `term` starts in `records`, or nil when no field has the term.
+    private func record(of term: String) -> Int? {
         var term = term
         return term.withUTF8 { utf8 in
             let term = UnsafeRawBufferPointer(utf8)
@@ -272,10 +376,24 @@ final class TermTable: Sendable {
             let mask = filter.count * 64 - 1
             let (first, second) = Self.filterBits(of: hash, mask: mask)
             guard filter[first >> 6] & (1 << UInt64(first & 63)) != 0,
-                  filter[second >> 6] & (1 << UInt64(second & 63)) != 0 else { return -1 }
-            switch Self.find(term, hash: hash, bytes: bytes, texts: texts, slots: slots) {
-            case .found(let text): return texts[text].firstEntry
-            case .empty: return -1
+                  filter[second >> 6] & (1 << UInt64(second & 63)) != 0 else { return nil }
+            let slotMask = slots.count - 1
+            let hashHalf = hash >> 32
+            var slot = Int(truncatingIfNeeded: hash) & slotMask
+            return records.withUnsafeBytes { words in
+                while true {
+                    let value = slots[slot]
+                    if value == 0 { return nil }
+                    if value >> 32 == hashHalf {
+                        let record = Int(truncatingIfNeeded: value & 0xFFFF_FFFF) - 1
+                        let length = Int(words.load(fromByteOffset: record * 4, as: UInt32.self) & 0xFFFF)
+                        let start = (record + 1) * 4
+                        if length == term.count, term.elementsEqual(words[start..<(start + length)]) {
+                            return record
+                        }
+                    }
+                    slot = (slot + 1) & slotMask
+                }
             }
         }
     }
@@ -283,35 +401,5 @@ final class TermTable: Sendable {
     /// The two filter bits of a text with this hash; other bits of the hash than those that choose its slot.
     private static func filterBits(of hash: UInt64, mask: Int) -> (Int, Int) {
         (Int(truncatingIfNeeded: hash >> 24) & mask, Int(truncatingIfNeeded: hash >> 40) & mask)
-    }
-
-    private enum Probe {
-        case found(Int)
-        /// The empty slot where the text would go, and its hash.
-        case empty(Int, UInt64)
-    }
-
-    /// The text equal to `term`, or the empty slot where it would go.
-    private static func find(_ term: UnsafeRawBufferPointer, hash: UInt64? = nil, bytes: [UInt8], texts: [Text],
-                             slots: [UInt64]) -> Probe {
-        let mask = slots.count - 1
-        let hash = hash ?? XXHash64.hash(term)
-        let hashHalf = UInt32(truncatingIfNeeded: hash >> 32)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        return bytes.withUnsafeBytes { stored in
-            while true {
-                let value = slots[slot]
-                if value == 0 { return .empty(slot, hash) }
-                if UInt32(truncatingIfNeeded: value >> 32) == hashHalf {
-                    let index = Int(truncatingIfNeeded: value & 0xFFFF_FFFF) - 1
-                    let text = texts[index]
-                    let start = Int(text.offset)
-                    if Int(text.length) == term.count, term.elementsEqual(stored[start..<(start + term.count)]) {
-                        return .found(index)
-                    }
-                }
-                slot = (slot + 1) & mask
-            }
-        }
     }
 }
