@@ -24,9 +24,9 @@ struct FacetCounter {
     private var sparse: [UInt32: Int] = [:]
 
     /// Adds 1 to the count of each distinct value in `values`.
-    mutating func countDistinct(_ values: [UInt32]) {
-        for (index, value) in values.enumerated() where !values[..<index].contains(value) {
-            add(value, 1)
+    mutating func countDistinct<Values: RandomAccessCollection<UInt32>>(_ values: Values) where Values.Index == Int {
+        for index in values.indices where !values[values.startIndex..<index].contains(values[index]) {
+            add(values[index], 1)
         }
     }
 

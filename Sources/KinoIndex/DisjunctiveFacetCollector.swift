@@ -6,23 +6,22 @@
 /// the same query.
 public struct DisjunctiveFacetCollector: Collector {
     private let facets: [FacetSelection]
-    private let columnIDs: [ColumnID]
     /// Whether some facet has a selection; without one, every match counts in every facet.
     private let selecting: Bool
-    private let columns: ColumnsReader
+    /// The facets' values, each document's together.
+    private let rows: FacetRows
     private var counters: [FacetCounter]
+    /// The current document's values per facet, while checking the selections.
     private var values: [[UInt32]]
-    private var buffer: [UInt32] = []
     private var matchCount = 0
 
     /// Makes a collector for `facets` (their columns must differ) in `searcher`'s snapshot.
     public init(facets: [FacetSelection], searcher: Searcher) {
         self.facets = facets
-        columnIDs = facets.map { $0.column }
         selecting = facets.contains { !$0.values.isEmpty }
-        columns = searcher.segment.columns
+        rows = searcher.segment.facetRows(for: facets.map { $0.column })
         counters = [FacetCounter](repeating: FacetCounter(), count: facets.count)
-        values = [[UInt32]](repeating: [], count: facets.count)
+        values = [[UInt32]](repeating: [], count: selecting ? facets.count : 0)
     }
 
     public var needsScores: Bool { false }
@@ -39,19 +38,19 @@ public struct DisjunctiveFacetCollector: Collector {
     public mutating func collect(doc: DocID, score: Double) {
         guard selecting else {
             matchCount += 1
-            for index in columnIDs.indices where columns.values(columnIDs[index], doc: doc, into: &buffer) {
-                counters[index].countDistinct(buffer)
+            rows.forEachColumn(of: doc) { index, values in
+                counters[index].countDistinct(values)
             }
             return
         }
         var failed = -1
         var failures = 0
-        for index in facets.indices {
-            let readable = columns.values(facets[index].column, doc: doc, into: &values[index])
-            if !facets[index].passes(readable ? values[index] : nil) {
+        rows.forEachColumn(of: doc) { index, docValues in
+            values[index].removeAll(keepingCapacity: true)
+            values[index].append(contentsOf: docValues)
+            if !facets[index].passes(docValues) {
                 failed = index
                 failures += 1
-                if failures > 1 { break }
             }
         }
         if failures == 0 {

@@ -13,7 +13,7 @@ public struct FacetSelection: Sendable, Hashable {
     }
 
     /// Whether a document with these facet values passes the selection.
-    func passes(_ docValues: [UInt32]?) -> Bool {
-        values.isEmpty || (docValues?.contains(where: values.contains) ?? false)
+    func passes(_ docValues: some Sequence<UInt32>) -> Bool {
+        values.isEmpty || docValues.contains(where: values.contains)
     }
 }

@@ -25,6 +25,8 @@ public final class SegmentReader: Sendable {
     let termTable: TermTable
     private let postingsBody: ByteView
     private let positionsBody: ByteView
+    /// ``facetRows(for:)`` by their columns, made on first use.
+    private let facetRowsByColumns = Locked<[[ColumnID]: FacetRows]>([:])
 
     /// Maps and validates the segment in `directory`.
     public init(directory: String) throws(IndexError) {
@@ -64,6 +66,23 @@ public final class SegmentReader: Sendable {
     /// The fields whose dictionary has `term`, in no particular order: one look-up for all of them.
     public func fields(withTerm term: String) -> [FieldID] {
         termTable.entries(of: term).map(\.field)
+    }
+
+    /// The values of `columns` for every document, each document's together, made from the columns on the first
+    /// call for these columns (a pass over every document) and kept while the segment is open.
+    func facetRows(for columns: [ColumnID]) -> FacetRows {
+        facetRowsByColumns.withLock { made in
+            if let rows = made[columns] { return rows }
+            let rows = FacetRows(columns: columns, in: self.columns, docCount: docCount)
+            made[columns] = rows
+            return rows
+        }
+    }
+
+    /// Makes the rows that counting facets of `columns` reads (``facetRows(for:)``) now rather than in the first
+    /// search that counts them: a pass over every document.
+    public func prepareFacetCounts(for columns: [ColumnID]) {
+        _ = facetRows(for: columns)
     }
 
     /// A cursor over the documents that contain `term` in `field`, or nil if none do.

@@ -58,6 +58,7 @@ public struct FilmSearcher: Sendable {
         let most = votes.max() ?? 0
         votesScale = most > 0 ? 1 / log1p(Double(most)) : 0
         docsByVotes = votes.indices.sorted { votes[$0] != votes[$1] ? votes[$0] > votes[$1] : $0 < $1 }.map(DocID.init)
+        index.segment.prepareFacetCounts(for: Self.facetColumns)
     }
 
     // MARK: - Search
@@ -225,15 +226,19 @@ public struct FilmSearcher: Sendable {
         return filters
     }
 
+    /// The facets' columns, in the order of the selections.
+    static let facetColumns = [FilmSchema.genres, FilmSchema.countries, FilmSchema.type, FilmSchema.decade,
+                               FilmSchema.ageRating]
+
     private func facetSelections(_ request: SearchRequest) -> [FacetSelection] {
-        [
-            FacetSelection(column: FilmSchema.genres, values: Set(request.genres.map(FilmSchema.value(of:)))),
-            FacetSelection(column: FilmSchema.countries,
-                           values: Set(request.countries.compactMap(FilmSchema.value(ofCountry:)))),
-            FacetSelection(column: FilmSchema.type, values: Set(request.types.map(FilmSchema.value(of:)))),
-            FacetSelection(column: FilmSchema.decade, values: Set(request.decades.map { UInt32(clamping: $0) })),
-            FacetSelection(column: FilmSchema.ageRating, values: Set(request.ageRatings.map { UInt32(clamping: $0) + 1 })),
+        let selected: [Set<UInt32>] = [
+            Set(request.genres.map(FilmSchema.value(of:))),
+            Set(request.countries.compactMap(FilmSchema.value(ofCountry:))),
+            Set(request.types.map(FilmSchema.value(of:))),
+            Set(request.decades.map { UInt32(clamping: $0) }),
+            Set(request.ageRatings.map { UInt32(clamping: $0) + 1 }),
         ]
+        return zip(Self.facetColumns, selected).map { FacetSelection(column: $0, values: $1) }
     }
 
     private func sortColumn(_ sort: SearchRequest.Sort) -> (ColumnID, Bool) {
