@@ -59,6 +59,21 @@ struct FacetCounter {
         }
     }
 
+    /// The values seen with their counts, in no particular order.
+    var valueCounts: [(value: UInt32, count: Int)] {
+        guard spilled else {
+            return (0..<fewCount).map { index in
+                (UInt32(truncatingIfNeeded: few[index] >> 32), Int(few[index] & 0xFFFF_FFFF))
+            }
+        }
+        var result = sparse.map { ($0.key, $0.value) }
+        guard low <= high else { return result }
+        for slot in low...high where dense[slot] > 0 {
+            result.append((UInt32(slot), dense[slot]))
+        }
+        return result
+    }
+
     /// The counts of the values seen.
     var counts: [UInt32: Int] {
         guard spilled else {

@@ -28,11 +28,9 @@ public struct DisjunctiveFacetCollector: Collector {
 
     /// The counts so far.
     public var counts: DisjunctiveFacetCounts {
-        var result: [ColumnID: [UInt32: Int]] = [:]
-        for (index, facet) in facets.enumerated() {
-            result[facet.column] = counters[index].counts
-        }
-        return DisjunctiveFacetCounts(counts: result, matchCount: matchCount)
+        DisjunctiveFacetCounts(facets: facets.indices.map { index in
+            DisjunctiveFacetCounts.Facet(column: facets[index].column, values: counters[index].valueCounts)
+        }, matchCount: matchCount)
     }
 
     public mutating func collect(doc: DocID, score: Double) {

@@ -132,7 +132,7 @@ public struct FilmSearcher: Sendable {
             guard let film = index.listedFilm(entry.doc) else { return nil }
             return SearchResponse.Hit(film: film, score: entry.score, highlight: highlighter?.highlight(film) ?? [:])
         }
-        let facets = facetCounts.map { facetValues($0, selections: selections, language: request.language) } ?? [:]
+        let facets = facetCounts.map { facetValues($0, language: request.language) } ?? [:]
         let elapsed = (ContinuousClock.now - started).components
         return SearchResponse(
             query: request.query, total: total,
@@ -296,18 +296,19 @@ public struct FilmSearcher: Sendable {
 
     // MARK: - Facets
 
-    private func facetValues(_ counts: DisjunctiveFacetCounts, selections: [FacetSelection],
+    private func facetValues(_ counts: DisjunctiveFacetCounts,
                              language: SearchRequest.Language) -> [String: [SearchResponse.FacetValue]] {
         var result: [String: [SearchResponse.FacetValue]] = [:]
-        for selection in selections {
-            let name = FacetLabels.name(of: selection.column)
-            let values = (counts.counts[selection.column] ?? [:]).compactMap { value, count in
-                FacetLabels.value(value, column: selection.column, count: count, language: language)
+        result.reserveCapacity(counts.facets.count)
+        for facet in counts.facets {
+            var values = facet.values.compactMap { value, count in
+                FacetLabels.value(value, column: facet.column, count: count, language: language)
             }
             // Labels compared by their UTF-8, which orders them as `<` does (they are NFC) without normalizing.
-            result[name] = values.sorted {
+            values.sort {
                 $0.count != $1.count ? $0.count > $1.count : $0.label.utf8.lexicographicallyPrecedes($1.label.utf8)
             }
+            result[FacetLabels.name(of: facet.column)] = values
         }
         return result
     }
