@@ -17,9 +17,9 @@ struct QueryPlan {
 
         var kind: Kind
         /// The analysed terms, all required (a word such as "x-men" gives one compound term).
-        var terms: [String]
+        var terms: Strings
         /// The normalized words the terms are stems of.
-        var words: [String]
+        var words: Strings
         /// For ``Kind/prefix``: the normalized prefix typed, which ``text`` completes.
         var prefix: String?
         /// The score factor of this reading.
@@ -28,6 +28,25 @@ struct QueryPlan {
         var text: String
         /// Whether this is the word as typed (or its prefix).
         var asTyped = false
+    }
+
+    /// A reading's terms or words: never empty, and nearly always one, which is kept without an array of its own
+    /// (a query makes a few dozen readings).
+    struct Strings: RandomAccessCollection, Equatable {
+        private let first: String
+        private let rest: [String]
+
+        init(_ first: String, _ rest: [String] = []) {
+            self.first = first
+            self.rest = rest
+        }
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { 1 + rest.count }
+
+        subscript(position: Int) -> String {
+            position == 0 ? first : rest[position - 1]
+        }
     }
 
     /// One word as typed, with its readings (never empty).
@@ -105,7 +124,8 @@ struct QueryPlan {
                     || searcher.docFrequency(field: FilmSchema.words, term: tokens[0].normalized) > 0
                 // Transliterations are many guesses: only those that are words of some title or name are searched.
                 if kind != .transliteration || known {
-                    readings.append(Reading(kind: kind, terms: tokens.map { $0.stem }, words: tokens.map { $0.normalized },
+                    readings.append(Reading(kind: kind, terms: Strings(tokens[0].stem, tokens.dropFirst().map(\.stem)),
+                                            words: Strings(tokens[0].normalized, tokens.dropFirst().map(\.normalized)),
                                             boost: boost, text: variant.text, asTyped: asTyped))
                 }
                 guard tokens.count == 1, let token = tokens.first else { continue }
@@ -114,7 +134,7 @@ struct QueryPlan {
                     let completions = Self.completions(of: token.normalized, in: searcher, analyzer: analyzer)
                     knownWord = knownWord || !completions.isEmpty
                     for completion in completions {
-                        readings.append(Reading(kind: .prefix, terms: [completion.stem], words: [completion.word],
+                        readings.append(Reading(kind: .prefix, terms: Strings(completion.stem), words: Strings(completion.word),
                                                 prefix: token.normalized, boost: boost * Boost.prefix,
                                                 text: completion.word, asTyped: asTyped))
                     }
@@ -130,7 +150,7 @@ struct QueryPlan {
                 let budget = FuzzyQuery.maxEdits(forLength: typedWord.unicodeScalars.count)
                 guard budget > 0 else { continue }
                 for correction in Self.corrections(of: typedWord, maxEdits: budget, in: searcher, analyzer: analyzer) {
-                    readings.append(Reading(kind: .typo, terms: [correction.stem], words: [correction.word],
+                    readings.append(Reading(kind: .typo, terms: Strings(correction.stem), words: Strings(correction.word),
                                             boost: boost * Boost.typo[min(correction.distance, 2)],
                                             text: correction.word))
                 }
@@ -158,7 +178,7 @@ struct QueryPlan {
                 (word.readings.first { $0.kind == .original } ?? word.readings[0]).terms
             }
             for completion in last.readings where completion.kind == .prefix {
-                completedTitleKeys.insert(FilmDocument.titleKey(words: [typedBefore, completion.terms].joined()))
+                completedTitleKeys.insert(FilmDocument.titleKey(words: typedBefore + completion.terms))
             }
         }
     }
