@@ -63,6 +63,11 @@ public final class SegmentReader: Sendable {
         termTable.termInfo(field: field, term: term)
     }
 
+    /// Whether some field's dictionary has `term`.
+    public func hasTerm(_ term: String) -> Bool {
+        termTable.entries(of: term).contains { _ in true }
+    }
+
     /// The fields whose dictionary has `term`, in no particular order: one look-up for all of them.
     public func fields(withTerm term: String) -> [FieldID] {
         termTable.entries(of: term).map(\.field)

@@ -127,7 +127,8 @@ public struct FilmSearcher: Sendable {
         }
         let pageDocs = ranked.dropFirst((request.page - 1) * request.perPage).prefix(request.perPage)
 
-        let highlighter = pageDocs.isEmpty ? nil : Highlighter(plan: plan, analyzer: analyzer, enabled: request.highlight)
+        let highlighter = pageDocs.isEmpty ? nil : Highlighter(
+            plan: plan, analyzer: analyzer, enabled: request.highlight, isIndexed: searcher.segment.hasTerm)
         let hits = pageDocs.compactMap { entry -> SearchResponse.Hit? in
             guard let film = index.listedFilm(entry.doc) else { return nil }
             return SearchResponse.Hit(film: film, score: entry.score, highlight: highlighter?.highlight(film) ?? [:])

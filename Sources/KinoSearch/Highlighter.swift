@@ -19,13 +19,15 @@ struct Highlighter {
     /// How much of a long text, in UTF-8 bytes, a snippet is looked for in.
     static let snippetSource = 1500
 
-    init(plan: QueryPlan, analyzer: Analyzer, enabled: Bool) {
+    /// `isIndexed` says whether a stem is in the index: one that is not is the stem of no word of the texts (a
+    /// keyboard-layout reading that is no word), and is not looked for.
+    init(plan: QueryPlan, analyzer: Analyzer, enabled: Bool, isIndexed: (String) -> Bool = { _ in true }) {
         // As bytes: hashing or comparing Cyrillic `String`s normalizes them first.
         var stems: [[UInt8]] = []
         var prefixes: [[UInt8]] = []
         for word in plan.words {
             for reading in word.readings {
-                for term in reading.terms {
+                for term in reading.terms where isIndexed(term) {
                     stems.append(Array(term.utf8))
                 }
                 if let prefix = reading.prefix { prefixes.append(Array(prefix.utf8)) }
