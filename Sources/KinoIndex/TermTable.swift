@@ -250,16 +250,13 @@ final class TermTable: Sendable {
         guard count > 0 else { return [] }
         var cursor = cursor()
         cursor.seek(to: prefix)
-        let start = cursor.ordinal
-        var end = entries.count
-        if let successor = TermKey.successor(of: prefix[...]) {
-            cursor.seek(to: successor)
-            end = cursor.ordinal
-        }
         // The best so far, most frequent first; a later entry with an equal frequency goes after the earlier ones.
         var best: [Int] = []
         best.reserveCapacity(count + 1)
-        for ordinal in start..<max(start, end) {
+        // The entries with the prefix follow one another from the first: walked until one lacks it, which for most
+        // prefixes is at once (a second binary search for the end would cost more).
+        for ordinal in cursor.ordinal..<entries.count {
+            guard keyStarts(ordinal: ordinal, with: prefix) else { break }
             let frequency = entries[ordinal].info.docFrequency
             if best.count == count, frequency <= entries[best[count - 1]].info.docFrequency { continue }
             var place = best.count
@@ -273,6 +270,16 @@ final class TermTable: Sendable {
             let entry = entries[ordinal]
             let term = withText(ofRecord: entry.record) { String(decoding: $0, as: UTF8.self) }
             return (term, entry.info)
+        }
+    }
+
+    /// Whether the key of the entry at `ordinal` (its field's two bytes, then its text) starts with `prefix`.
+    private func keyStarts(ordinal: Int, with prefix: [UInt8]) -> Bool {
+        guard prefix.count >= 2 else { return prefix.isEmpty || UInt8(entries[ordinal].field.rawValue >> 8) == prefix[0] }
+        let entry = entries[ordinal]
+        guard entry.field.rawValue == UInt16(prefix[0]) << 8 | UInt16(prefix[1]) else { return false }
+        return withText(ofRecord: entry.record) { text in
+            text.count >= prefix.count - 2 && text.prefix(prefix.count - 2).elementsEqual(prefix[2...])
         }
     }
 
