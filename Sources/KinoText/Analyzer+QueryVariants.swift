@@ -41,8 +41,13 @@ extension Analyzer {
                                        forbiddenStarts: Alphabet.cyrillicForbiddenStarts) {
                 add(.keyboardLayout, rekeyed, rank: 0)
             }
-            // Diacritics and apostrophes go first: "Amélie" is read as "amelie".
-            for (rank, candidate) in Transliteration.toCyrillic(normalize(word)).enumerated() {
+            // Diacritics and apostrophes go first: "Amélie" is read as "amelie". The word as typed was analysed
+            // first, so its normalized form is that of its tokens (see `normalize(_:)`).
+            let normalized = variants.first.map { original in
+                original.tokens.lazy.filter { $0.kind == .word || $0.kind == .compound }.map(\.normalized)
+                    .joined(separator: " ")
+            } ?? ""
+            for (rank, candidate) in Transliteration.toCyrillic(normalized).enumerated() {
                 add(.transliteration, candidate, rank: rank)
             }
         case .cyrillic(let keyboardOnly):

@@ -42,6 +42,20 @@ struct QueryVariantsTests {
         #expect(!analyzer.queryVariants(word).contains { $0.kind == .keyboardLayout })
     }
 
+    /// Latin words are transliterated from their normalized form, which the variants take from the word's own
+    /// tokens: it must be what `normalize(_:)` gives, for words alone and with the punctuation, hyphens,
+    /// apostrophes, diacritics and numerals that query words carry.
+    @Test func normalizedFormOfAWordIsThatOfItsTokens() throws {
+        let vocabulary = try TestData.lines("snowball/english/voc.txt").enumerated()
+            .filter { $0.offset % 20 == 0 }.map(\.element)
+        let extras = ["Amélie", "don't", "x-men", "O'Brien", "Spider-Man:", "II", "1+1", "(500)", "WALL·E", "naïve"]
+        for word in vocabulary.flatMap({ [$0, $0.capitalized, "\($0),", "\($0)-\($0)"] }) + extras {
+            let fromTokens = analyzer.tokens(word).filter { $0.kind == .word || $0.kind == .compound }
+                .map(\.normalized).joined(separator: " ")
+            #expect(fromTokens == analyzer.normalize(word), "\(word)")
+        }
+    }
+
     @Test func punctuationAloneHasNoVariants() {
         #expect(analyzer.queryVariants("—").isEmpty)
         #expect(analyzer.queryVariants("").isEmpty)
