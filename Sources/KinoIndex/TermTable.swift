@@ -10,7 +10,7 @@
 /// its slot and a cache line or two of its record, not a line per field. An open-addressing table of slots points
 /// to the records. The entries are also kept in the dictionary's order, for cursors. A damaged dictionary whose
 /// entries stop decoding leaves the table with the entries read up to there.
-final class TermTable: Sendable {
+final class TermTable: @unchecked Sendable {
     /// A term's entry in one field.
     struct Entry: Sendable {
         let field: FieldID
@@ -26,8 +26,9 @@ final class TermTable: Sendable {
     private let keyPrefixes: [UInt64]
     /// The records of the distinct texts, back to back. A record is a word with the text's UTF-8 length in its low
     /// half and its number of entries in its high half, the UTF-8 zero-padded to whole words, then per entry
-    /// ``Record/entryWords`` words (see ``Record``).
-    private let records: [UInt32]
+    /// ``Record/entryWords`` words (see ``Record``). Owned by the table, written once in `init` and never changed
+    /// (hence `@unchecked Sendable`): reads go through the pointer without retaining an array.
+    private let records: UnsafeBufferPointer<UInt32>
     /// Per slot, a record's start in `records` plus one in the low half and the high half of its text's hash in the
     /// high half, or 0 for an empty slot; a probe reads a record only when the hash halves agree. The count is a
     /// power of two, at least twice the number of texts (the dictionary iterator never yields more entries than the
@@ -175,10 +176,16 @@ final class TermTable: Sendable {
                                  record: recordOfText[Int(textOfEntry[index])]))
         }
         self.entries = entries
-        self.records = records
+        let owned = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: max(records.count, 1))
+        _ = owned.initialize(from: records)
+        self.records = UnsafeBufferPointer(rebasing: owned[..<records.count])
         self.slots = slots
         self.keyPrefixes = keyPrefixes
         self.filter = filter
+    }
+
+    deinit {
+        UnsafeMutableBufferPointer(mutating: records).deallocate()
     }
 
     /// The first eight bytes of `key` as a big-endian number, zero-padded: if one key's number is below another's,
@@ -194,20 +201,18 @@ final class TermTable: Sendable {
     /// The entry of `term` in `field`, or nil.
     func termInfo(field: FieldID, term: String) -> TermInfo? {
         guard let record = record(of: term) else { return nil }
-        return records.withUnsafeBufferPointer { records in
-            let (first, count) = Self.entries(ofRecord: record, in: records)
-            for index in 0..<count {
-                let entry = records.baseAddress! + first + index * Record.entryWords
-                if Record.field(at: entry) == field { return Record.info(at: entry) }
-            }
-            return nil
+        let (first, count) = Self.entries(ofRecord: record, in: records)
+        for index in 0..<count {
+            let entry = records.baseAddress! + first + index * Record.entryWords
+            if Record.field(at: entry) == field { return Record.info(at: entry) }
         }
+        return nil
     }
 
     /// The entries of `term` in every field that has it, in the dictionary's order of fields.
     func entries(of term: String) -> Entries {
         guard let record = record(of: term) else { return Entries(table: self, position: 0, end: 0, record: 0) }
-        let (first, count) = records.withUnsafeBufferPointer { Self.entries(ofRecord: record, in: $0) }
+        let (first, count) = Self.entries(ofRecord: record, in: records)
         return Entries(table: self, position: first, end: first + count * Record.entryWords, record: Int32(record))
     }
 
@@ -221,10 +226,8 @@ final class TermTable: Sendable {
         mutating func next() -> Entry? {
             guard position < end else { return nil }
             defer { position += Record.entryWords }
-            return table.records.withUnsafeBufferPointer { records in
-                let entry = records.baseAddress! + position
-                return Entry(field: Record.field(at: entry), info: Record.info(at: entry), record: record)
-            }
+            let entry = table.records.baseAddress! + position
+            return Entry(field: Record.field(at: entry), info: Record.info(at: entry), record: record)
         }
     }
 
@@ -236,11 +239,10 @@ final class TermTable: Sendable {
 
     /// The UTF-8 of the text of the record at `record`.
     private func withText<Result>(ofRecord record: Int32, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
-        records.withUnsafeBytes { words in
-            let length = Int(words.load(fromByteOffset: Int(record) * 4, as: UInt32.self) & 0xFFFF)
-            let start = (Int(record) + 1) * 4
-            return body(UnsafeRawBufferPointer(rebasing: words[start..<(start + length)]))
-        }
+        let words = UnsafeRawBufferPointer(records)
+        let length = Int(words.load(fromByteOffset: Int(record) * 4, as: UInt32.self) & 0xFFFF)
+        let start = (Int(record) + 1) * 4
+        return body(UnsafeRawBufferPointer(rebasing: words[start..<(start + length)]))
     }
 
     /// The `count` entries whose keys start with `prefix` (a field's two bytes, then the start of a term) with the
@@ -387,20 +389,19 @@ final class TermTable: Sendable {
             let slotMask = slots.count - 1
             let hashHalf = hash >> 32
             var slot = Int(truncatingIfNeeded: hash) & slotMask
-            return records.withUnsafeBytes { words in
-                while true {
-                    let value = slots[slot]
-                    if value == 0 { return nil }
-                    if value >> 32 == hashHalf {
-                        let record = Int(truncatingIfNeeded: value & 0xFFFF_FFFF) - 1
-                        let length = Int(words.load(fromByteOffset: record * 4, as: UInt32.self) & 0xFFFF)
-                        let start = (record + 1) * 4
-                        if length == term.count, term.elementsEqual(words[start..<(start + length)]) {
-                            return record
-                        }
+            let words = UnsafeRawBufferPointer(records)
+            while true {
+                let value = slots[slot]
+                if value == 0 { return nil }
+                if value >> 32 == hashHalf {
+                    let record = Int(truncatingIfNeeded: value & 0xFFFF_FFFF) - 1
+                    let length = Int(words.load(fromByteOffset: record * 4, as: UInt32.self) & 0xFFFF)
+                    let start = (record + 1) * 4
+                    if length == term.count, term.elementsEqual(words[start..<(start + length)]) {
+                        return record
                     }
-                    slot = (slot + 1) & slotMask
                 }
+                slot = (slot + 1) & slotMask
             }
         }
     }
