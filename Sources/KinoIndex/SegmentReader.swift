@@ -68,9 +68,9 @@ public final class SegmentReader: Sendable {
         termTable.entries(of: term).contains { _ in true }
     }
 
-    /// The fields whose dictionary has `term`, in no particular order: one look-up for all of them.
-    public func fields(withTerm term: String) -> [FieldID] {
-        termTable.entries(of: term).map(\.field)
+    /// The fields whose dictionary has `term`, in the order of field ids: one look-up for all of them.
+    public func fields(withTerm term: String) -> some Sequence<FieldID> {
+        termTable.entries(of: term).lazy.map(\.field)
     }
 
     /// The values of `columns` for every document, each document's together, made from the columns on the first
