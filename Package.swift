@@ -126,10 +126,10 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // Google's thread-caching malloc (Debian's libgoogle-perftools-dev) in place of glibc's: a search makes a
-            // few hundred small allocations, and with it a search with facets is about 9% faster
-            // (Benchmarks/RESULTS.md).
-            linkerSettings: [.linkedLibrary("tcmalloc_minimal", .when(platforms: [.linux]))]
+            // mimalloc (Debian's libmimalloc-dev) in place of glibc's malloc: a search makes a few hundred small
+            // allocations, and with it a search with facets is about 8% faster and an index build 8% faster, at the
+            // same peak memory (Benchmarks/RESULTS.md).
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(
             name: "KinoCatalogTests",
