@@ -43,10 +43,11 @@ extension Analyzer {
             }
             // Diacritics and apostrophes go first: "Amélie" is read as "amelie". The word as typed was analysed
             // first, so its normalized form is that of its tokens (see `normalize(_:)`).
-            let normalized = variants.first.map { original in
-                original.tokens.lazy.filter { $0.kind == .word || $0.kind == .compound }.map(\.normalized)
-                    .joined(separator: " ")
-            } ?? ""
+            var normalized = ""
+            for token in variants.first?.tokens ?? [] where token.kind == .word || token.kind == .compound {
+                if !normalized.isEmpty { normalized += " " }
+                normalized += token.normalized
+            }
             for (rank, candidate) in Transliteration.toCyrillic(normalized).enumerated() {
                 add(.transliteration, candidate, rank: rank)
             }

@@ -115,14 +115,20 @@ struct TransliterationScheme: Sendable {
         guard limit > 0, input.count <= Self.maximumInputLength, input.contains(where: isLetter) else {
             return []
         }
-        var lattice = Lattice(positions: input.count + 1, limit: limit)
-        lattice.insert(Partial(start: 0, count: 0, cost: 0, length: 0), at: 0)
-        outputs.withUnsafeBufferPointer { outputs in
-            endingSuffix.withUnsafeBufferPointer { endingSuffix in
-                extend(&lattice, over: input, outputs: outputs, endingSuffix: endingSuffix)
+        // The lattice's slots and counts are in temporary memory: a few kilobytes, on the stack.
+        return withUnsafeTemporaryAllocation(of: Partial.self, capacity: (input.count + 1) * limit) { slots in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: input.count + 1) { counts in
+                counts.initialize(repeating: 0)
+                var lattice = Lattice(slots: slots, counts: counts, limit: limit)
+                lattice.insert(Partial(start: 0, count: 0, cost: 0, length: 0), at: 0)
+                outputs.withUnsafeBufferPointer { outputs in
+                    endingSuffix.withUnsafeBufferPointer { endingSuffix in
+                        extend(&lattice, over: input, outputs: outputs, endingSuffix: endingSuffix)
+                    }
+                }
+                return (0..<lattice.counts[input.count]).map { lattice.text(of: lattice.partial($0, at: input.count)) }
             }
         }
-        return (0..<lattice.counts[input.count]).map { lattice.text(of: lattice.partial($0, at: input.count)) }
     }
 
     /// The k-best search over `input`'s positions, from the first: each rule that applies at a position extends the
@@ -248,17 +254,17 @@ struct TransliterationScheme: Sendable {
     /// The k-best search's state: the `limit` best partials ending at each input position, best first, with their
     /// texts in one byte buffer, of which the first `used` bytes are written.
     private struct Lattice {
-        var bytes: [UInt8]
+        var bytes = [UInt8](repeating: 0, count: 1024)
         var used = 0
-        var slots: [Partial]
-        var counts: [Int]
+        /// `limit` slots per position, of which the first `counts[position]` are written.
+        let slots: UnsafeMutableBufferPointer<Partial>
+        let counts: UnsafeMutableBufferPointer<Int>
         let limit: Int
 
-        init(positions: Int, limit: Int) {
+        init(slots: UnsafeMutableBufferPointer<Partial>, counts: UnsafeMutableBufferPointer<Int>, limit: Int) {
+            self.slots = slots
+            self.counts = counts
             self.limit = limit
-            slots = Array(repeating: Partial(start: 0, count: 0, cost: 0, length: 0), count: positions * limit)
-            counts = Array(repeating: 0, count: positions)
-            bytes = Array(repeating: 0, count: 1024)
         }
 
         func isFull(at position: Int) -> Bool {
