@@ -68,9 +68,9 @@ public final class SegmentReader: Sendable {
         termTable.entries(of: term).contains { _ in true }
     }
 
-    /// The fields whose dictionary has `term`, in the order of field ids: one look-up for all of them.
-    public func fields(withTerm term: String) -> some Sequence<FieldID> {
-        termTable.entries(of: term).lazy.map(\.field)
+    /// Whether the dictionary of one of `fields` has `term`: one look-up for all of them.
+    public func hasTerm(_ term: String, inAnyOf fields: [FieldID]) -> Bool {
+        termTable.entries(of: term).contains { entry in fields.contains(entry.field) }
     }
 
     /// The values of `columns` for every document, each document's together, made from the columns on the first

@@ -29,6 +29,8 @@ public struct FilmSearcher: Sendable {
         FieldWeighting(field: FilmSchema.labels, weight: 0.7, b: 0.3),
         FieldWeighting(field: FilmSchema.description, weight: 0.6, b: 0.75),
     ]
+    /// The ids of ``fields``.
+    static let fieldIDs = fields.map(\.field)
     /// The fields of titles and people's names.
     static let nameFields = Array(fields.prefix(2))
     /// How many of the best text matches are re-scored with the prior and bonuses.
@@ -337,7 +339,7 @@ public struct FilmSearcher: Sendable {
     /// Whether every term of the reading is in one of the text fields.
     private func matches(_ reading: QueryPlan.Reading) -> Bool {
         reading.terms.allSatisfy { term in
-            searcher.segment.fields(withTerm: term).contains { field in Self.fields.contains { $0.field == field } }
+            searcher.segment.hasTerm(term, inAnyOf: Self.fieldIDs)
         }
     }
 }
