@@ -24,6 +24,10 @@ final class TermTable: @unchecked Sendable {
     /// Each entry's key (its field's two bytes, then its text) as a big-endian number of its first eight bytes,
     /// zero-padded: a binary search compares these and reads the texts only where they are equal.
     private let keyPrefixes: [UInt64]
+    /// Every ``sampleInterval``th of `keyPrefixes`, from the first: small enough to stay in cache, it narrows a
+    /// fresh seek to a few lines of `keyPrefixes` before the binary search reads them.
+    private let sampledKeyPrefixes: [UInt64]
+    private static let sampleInterval = 64
     /// The records of the distinct texts, back to back. A record is a word with the text's UTF-8 length in its low
     /// half and its number of entries in its high half, the UTF-8 zero-padded to whole words, then per entry
     /// ``Record/entryWords`` words (see ``Record``). Owned by the table, written once in `init` and never changed
@@ -181,6 +185,7 @@ final class TermTable: @unchecked Sendable {
         self.records = UnsafeBufferPointer(rebasing: owned[..<records.count])
         self.slots = slots
         self.keyPrefixes = keyPrefixes
+        sampledKeyPrefixes = stride(from: 0, to: keyPrefixes.count, by: Self.sampleInterval).map { keyPrefixes[$0] }
         self.filter = filter
     }
 
@@ -343,6 +348,8 @@ final class TermTable: @unchecked Sendable {
                     low = probe + 1
                     step *= 2
                 }
+            } else {
+                (low, high) = table.narrow(to: targetPrefix)
             }
             while low < high {
                 let middle = (low + high) / 2
@@ -354,6 +361,26 @@ final class TermTable: @unchecked Sendable {
             }
             ordinal = low
         }
+    }
+
+    /// The ordinals between which the first entry whose key does not precede a target with this key prefix lies, by
+    /// the sampled prefixes: a sampled entry with a smaller prefix precedes the target, one with a larger prefix
+    /// does not.
+    private func narrow(to targetPrefix: UInt64) -> (Int, Int) {
+        var (low, high) = (0, sampledKeyPrefixes.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if sampledKeyPrefixes[middle] < targetPrefix { low = middle + 1 } else { high = middle }
+        }
+        let smaller = low
+        high = sampledKeyPrefixes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sampledKeyPrefixes[middle] <= targetPrefix { low = middle + 1 } else { high = middle }
+        }
+        let start = smaller > 0 ? (smaller - 1) * Self.sampleInterval + 1 : 0
+        let end = low < sampledKeyPrefixes.count ? low * Self.sampleInterval : entries.count
+        return (min(start, end), end)
     }
 
     /// Whether the key of the entry at `ordinal` (its field's two bytes, then its text) sorts before `target`,
