@@ -282,8 +282,8 @@ final class TermTable: @unchecked Sendable {
 
     /// Whether the key of the entry at `ordinal` (its field's two bytes, then its text) starts with `prefix`.
     private func keyStarts(ordinal: Int, with prefix: [UInt8]) -> Bool {
-        guard prefix.count >= 2 else { return prefix.isEmpty || UInt8(entries[ordinal].field.rawValue >> 8) == prefix[0] }
         let entry = entries[ordinal]
+        guard prefix.count >= 2 else { return prefix.isEmpty || UInt8(entry.field.rawValue >> 8) == prefix[0] }
         guard entry.field.rawValue == UInt16(prefix[0]) << 8 | UInt16(prefix[1]) else { return false }
         return withText(ofRecord: entry.record) { text in
             text.count >= prefix.count - 2 && text.prefix(prefix.count - 2).elementsEqual(prefix[2...])

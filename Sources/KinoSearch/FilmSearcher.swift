@@ -261,7 +261,7 @@ public struct FilmSearcher: Sendable {
     func rescore(_ candidates: [ScoredDoc], plan: QueryPlan) -> [(doc: DocID, score: Double)] {
         let columns = index.segment.columns
         var buffer: [UInt32] = []
-        func titleMatches(_ doc: DocID, _ keys: Set<UInt32>) -> Bool {
+        func titleMatches(_ doc: DocID, _ keys: [UInt32]) -> Bool {
             !keys.isEmpty && columns.values(FilmSchema.titleKeys, doc: doc, into: &buffer)
                 && buffer.contains(where: keys.contains)
         }

@@ -60,11 +60,11 @@ struct QueryPlan {
     var year: Int?
     /// ``FilmDocument/titleKey(_:)`` of the whole query read each way (as typed, re-keyed, transliterated),
     /// without the year.
-    var titleKeys: Set<UInt32> = []
+    var titleKeys: [UInt32] = []
     /// The same of the query's unstemmed words: the exact whole title.
-    var titleWordKeys: Set<UInt32> = []
+    var titleWordKeys: [UInt32] = []
     /// The whole titles the query would be with its last word completed as it is being typed.
-    var completedTitleKeys: Set<UInt32> = []
+    var completedTitleKeys: [UInt32] = []
     /// The query's normalized words, for phrase matches in titles.
     var phraseTerms: [String] = []
 
@@ -86,7 +86,10 @@ struct QueryPlan {
         let cut = text.utf8.count <= limit || text.unicodeScalars.count <= limit
             ? text : String(text.unicodeScalars.prefix(limit))
         let typed = Self.words(of: cut).prefix(SearchRequest.maximumQueryWords)
-        let endsInSpace = cut.last?.isWhitespace ?? true
+        // An ASCII last character is whitespace when it is one of ASCII's; others are asked of Unicode.
+        let endsInSpace = cut.utf8.last.map { last in
+            last < 0x80 ? Self.isASCIIWhitespace(last) : cut.last!.isWhitespace
+        } ?? true
 
         for (index, word) in typed.enumerated() {
             let isLast = index == typed.count - 1
@@ -134,7 +137,8 @@ struct QueryPlan {
                     let completions = Self.completions(of: token.normalized, in: searcher, analyzer: analyzer)
                     knownWord = knownWord || !completions.isEmpty
                     for completion in completions {
-                        readings.append(Reading(kind: .prefix, terms: Strings(completion.stem), words: Strings(completion.word),
+                        readings.append(Reading(kind: .prefix, terms: Strings(completion.stem),
+                                                words: Strings(completion.word),
                                                 prefix: token.normalized, boost: boost * Boost.prefix,
                                                 text: completion.word, asTyped: asTyped))
                     }
@@ -150,7 +154,8 @@ struct QueryPlan {
                 let budget = FuzzyQuery.maxEdits(forLength: typedWord.unicodeScalars.count)
                 guard budget > 0 else { continue }
                 for correction in Self.corrections(of: typedWord, maxEdits: budget, in: searcher, analyzer: analyzer) {
-                    readings.append(Reading(kind: .typo, terms: Strings(correction.stem), words: Strings(correction.word),
+                    readings.append(Reading(kind: .typo, terms: Strings(correction.stem),
+                                            words: Strings(correction.word),
                                             boost: boost * Boost.typo[min(correction.distance, 2)],
                                             text: correction.word))
                 }
@@ -169,8 +174,8 @@ struct QueryPlan {
         for kind in Self.titleKinds
         where kind == .original || words.contains(where: { $0.readings.contains { $0.kind == kind } }) {
             let readings = words.lazy.map { word in word.readings.first { $0.kind == kind } ?? word.readings[0] }
-            titleKeys.insert(FilmDocument.titleKey(words: readings.flatMap { $0.terms }))
-            titleWordKeys.insert(FilmDocument.titleKey(words: readings.flatMap { $0.words }))
+            Self.add(FilmDocument.titleKey(words: readings.flatMap { $0.terms }), to: &titleKeys)
+            Self.add(FilmDocument.titleKey(words: readings.flatMap { $0.words }), to: &titleWordKeys)
         }
         // A title typed up to part of its last word: each completion of that word makes a whole title too.
         if year == nil, let last = words.last {
@@ -178,9 +183,14 @@ struct QueryPlan {
                 (word.readings.first { $0.kind == .original } ?? word.readings[0]).terms
             }
             for completion in last.readings where completion.kind == .prefix {
-                completedTitleKeys.insert(FilmDocument.titleKey(words: typedBefore + completion.terms))
+                Self.add(FilmDocument.titleKey(words: typedBefore + completion.terms), to: &completedTitleKeys)
             }
         }
+    }
+
+    /// Adds `key` to `keys` unless it is there: a query has a few keys of each kind (up to one per completion).
+    private static func add(_ key: UInt32, to keys: inout [UInt32]) {
+        if !keys.contains(key) { keys.append(key) }
     }
 
     /// The readings whose whole-query keys are tried as titles: each word read that way where it can be.
