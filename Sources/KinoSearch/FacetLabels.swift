@@ -14,12 +14,20 @@ enum FacetLabels {
         }
     }
 
-    /// The values and labels of the decades up to 2290, by decade / 10, and of age ratings up to 30 by facet value:
-    /// made once, not formatted for every search.
-    private static let decades = (0..<230).map { index in
-        (value: String(index * 10), ru: "\(index * 10)-е", en: "\(index * 10)s")
+    /// The value and labels of a decade ("1990", "1990-е", "1990s") and of an age rating by its facet value (the
+    /// rating plus one: "16", "16+").
+    private static func decadeLabels(_ decade: UInt32) -> (value: String, ru: String, en: String) {
+        (String(decade), "\(decade)-е", "\(decade)s")
     }
-    private static let ageRatings = (0..<32).map { raw in (value: String(raw - 1), label: "\(raw - 1)+") }
+
+    private static func ageRatingLabels(_ raw: UInt32) -> (value: String, label: String) {
+        (String(raw - 1), "\(raw - 1)+")
+    }
+
+    /// The same of the decades up to 2290, by decade / 10, and of age ratings up to 30, by facet value minus one:
+    /// made once, not formatted for every search.
+    private static let decades = (0..<230).map { decadeLabels(UInt32($0 * 10)) }
+    private static let ageRatings = (1..<32).map { ageRatingLabels(UInt32($0)) }
 
     /// Every country's code and names, by facet value (its index in `Country.all`).
     private static let countries = Country.all.map { (code: $0.code, ru: $0.nameRU, en: $0.nameEN) }
@@ -43,17 +51,11 @@ enum FacetLabels {
             return .init(value: type.rawValue, label: russian ? type.labelRU : type.labelEN, count: count)
         case FilmSchema.decade:
             guard raw > 0 else { return nil }
-            if raw % 10 == 0, Int(raw / 10) < decades.count {
-                let decade = decades[Int(raw / 10)]
-                return .init(value: decade.value, label: russian ? decade.ru : decade.en, count: count)
-            }
-            return .init(value: String(raw), label: russian ? "\(raw)-е" : "\(raw)s", count: count)
+            let decade = raw % 10 == 0 && Int(raw / 10) < decades.count ? decades[Int(raw / 10)] : decadeLabels(raw)
+            return .init(value: decade.value, label: russian ? decade.ru : decade.en, count: count)
         case FilmSchema.ageRating:
             guard raw > 0 else { return nil }
-            guard Int(raw) < ageRatings.count else {
-                return .init(value: String(raw - 1), label: "\(raw - 1)+", count: count)
-            }
-            let rating = ageRatings[Int(raw)]
+            let rating = Int(raw) <= ageRatings.count ? ageRatings[Int(raw) - 1] : ageRatingLabels(raw)
             return .init(value: rating.value, label: rating.label, count: count)
         default:
             return nil
