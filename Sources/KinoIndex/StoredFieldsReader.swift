@@ -28,6 +28,13 @@ public struct StoredFieldsReader: Sendable {
         view(doc)?.array()
     }
 
+    /// Calls `body` with the bytes stored for `doc`, in place (the pointer must not escape); nil if `doc` is out of
+    /// range or its offsets are inconsistent.
+    public func withDocument<Result>(_ doc: DocID, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result? {
+        guard let view = view(doc) else { return nil }
+        return try view.withUnsafeBytes(body)
+    }
+
     /// The bytes stored for `doc` without copying them.
     func view(_ doc: DocID) -> ByteView? {
         guard Int(doc) < count, let start = body.u64(at: 4 + Int(doc) * 8), let end = body.u64(at: 12 + Int(doc) * 8),

@@ -32,15 +32,13 @@ public struct FilmIndex: Sendable {
 
     /// The stored film of a document.
     public func film(_ doc: DocID) -> IndexedFilm? {
-        guard let bytes = segment.storedFields.document(doc) else { return nil }
-        return StoredFilmCodec.decode(bytes)
+        segment.storedFields.withDocument(doc) { StoredFilmCodec.decode(raw: $0) } ?? nil
     }
 
     /// The stored film of a document as result lists show it: without its English and other titles, keywords and
     /// people (left empty).
     public func listedFilm(_ doc: DocID) -> IndexedFilm? {
-        guard let bytes = segment.storedFields.document(doc) else { return nil }
-        return StoredFilmCodec.decode(bytes, listing: true)
+        segment.storedFields.withDocument(doc) { StoredFilmCodec.decode(raw: $0, listing: true) } ?? nil
     }
 
     /// The document of the film with this catalog id, or nil. Builds add films in id order, so this is a binary

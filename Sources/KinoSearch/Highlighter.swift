@@ -8,6 +8,9 @@ struct Highlighter {
     private let stems: [[UInt8]]
     /// Normalized prefixes of the word being typed, as UTF-8.
     private let prefixes: [[UInt8]]
+    /// The normalized words of ``stems``, as UTF-8: a plain word of a text that is one of them has one of the stems,
+    /// which spares analysing it.
+    private let words: [[UInt8]]
     /// The stems and prefixes that no other one of them starts: where any of them occurs, one of these does.
     private let needles: [[UInt8]]
     /// The same of what every word a stem or prefix matches starts with.
@@ -25,10 +28,12 @@ struct Highlighter {
         // As bytes: hashing or comparing Cyrillic `String`s normalizes them first.
         var stems: [[UInt8]] = []
         var prefixes: [[UInt8]] = []
+        var words: [[UInt8]] = []
         for word in plan.words {
             for reading in word.readings {
-                for term in reading.terms where isIndexed(term) {
+                for (term, normalized) in zip(reading.terms, reading.words) where isIndexed(term) {
                     stems.append(Array(term.utf8))
+                    words.append(Array(normalized.utf8))
                 }
                 if let prefix = reading.prefix { prefixes.append(Array(prefix.utf8)) }
             }
@@ -36,8 +41,10 @@ struct Highlighter {
         if let year = plan.year { stems.append(Array(String(year).utf8)) }
         Self.sortUnique(&stems)
         Self.sortUnique(&prefixes)
+        Self.sortUnique(&words)
         self.stems = stems
         self.prefixes = prefixes
+        self.words = words
         var needles = stems + prefixes
         Self.keepShortest(&needles)
         self.needles = needles
@@ -239,7 +246,19 @@ struct Highlighter {
             while next < starts.count, starts[next] < start {
                 next += 1
             }
-            if joined || next < starts.count && starts[next] == start {
+            if next < starts.count && starts[next] == start, !joined,
+               let word = Analyzer.plainWord(inUTF8: UnsafeBufferPointer(rebasing: utf8[start..<end])) {
+                // A plain word is its folded letters: one of the query's words, or one starting with the prefix
+                // being typed, matches without analysis; any other may still have a query stem.
+                let range = (start + word.lowerBound)..<(start + word.upperBound)
+                let normalized = folded[range]
+                if words.contains(where: { $0.elementsEqual(normalized) })
+                    || prefixes.contains(where: { normalized.starts(with: $0) }) {
+                    found.append(range)
+                } else {
+                    analyse(start..<end)
+                }
+            } else if joined || next < starts.count && starts[next] == start {
                 analyse(start..<end)
             }
             start = end + 1

@@ -100,7 +100,8 @@ struct QueryPlan {
                 break
             }
             // Transliterations are many guesses, and only those that are words of some title or name are searched
-            // (below): a guess that is plainly its own normalized word is checked before it is analysed.
+            // (below): a guess that is plainly its own normalized word is checked before it is analysed, and one
+            // that is no such word is not stemmed (the likeliest stays for its typos).
             let variants = analyzer.queryVariants(word) { candidate in
                 !Analyzer.isNormalizedWord(candidate)
                     || searcher.docFrequency(field: FilmSchema.words, term: candidate) > 0
@@ -123,8 +124,8 @@ struct QueryPlan {
                                      Boost.transliteration - Boost.transliterationStep * Double(variant.rank))
                 }
                 let asTyped = kind == .original
-                let known = tokens.count > 1
-                    || searcher.docFrequency(field: FilmSchema.words, term: tokens[0].normalized) > 0
+                let known = variant.isStemmed && (tokens.count > 1
+                    || searcher.docFrequency(field: FilmSchema.words, term: tokens[0].normalized) > 0)
                 // Transliterations are many guesses: only those that are words of some title or name are searched.
                 if kind != .transliteration || known {
                     readings.append(Reading(kind: kind, terms: Strings(tokens[0].stem, tokens.dropFirst().map(\.stem)),

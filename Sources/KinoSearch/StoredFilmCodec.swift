@@ -43,19 +43,24 @@ enum StoredFilmCodec {
     /// The film stored in `bytes`; with `listing`, without its English and other titles, keywords and people (left
     /// empty), which result lists do not show and which are most of a film's strings.
     static func decode(_ bytes: some Collection<UInt8>, listing: Bool = false) -> IndexedFilm? {
-        let input = Reader(bytes: Array(bytes))
+        Array(bytes).withUnsafeBytes { decode(raw: $0, listing: listing) }
+    }
+
+    /// ``decode(_:listing:)`` of bytes in place, such as a document's in the mapped stored fields.
+    static func decode(raw bytes: UnsafeRawBufferPointer, listing: Bool = false) -> IndexedFilm? {
+        let input = Reader(bytes: bytes)
         guard input.byte() == version,
               let id = input.int(), let title = input.string(),
               let originalTitle = input.optional(input.string),
               let titleEN = listing ? input.skipOptionalString() : input.optional(input.string),
               let titles = listing ? input.skipStrings() : input.list(input.string), let year = input.optional(input.int),
               let typeIndex = input.int(), typeIndex < Self.types.count,
-              let genres = input.list({ input.string().flatMap(Genre.init(rawValue:)) }),
+              let genres = input.list({ input.value(among: Self.genres) }),
               let countries = input.list(input.string),
               let rating = input.optional(input.int), let votes = input.optional(input.int),
               let poster = input.optional(input.string),
               let ids = input.list({ () -> (ExternalIDNamespace, String)? in
-                  guard let key = input.string().flatMap(ExternalIDNamespace.init(rawValue:)),
+                  guard let key = input.value(among: Self.namespaces),
                         let value = input.string() else { return nil }
                   return (key, value)
               }),
@@ -79,6 +84,10 @@ enum StoredFilmCodec {
 
     /// The film types by stored index (`allCases` makes a new array on every call).
     private static let types = FilmType.allCases
+    /// The genres and id namespaces with their stored names' UTF-8, which a record's bytes are compared with
+    /// instead of making a string of each and switching on it.
+    private static let genres = Genre.allCases.map { (name: Array($0.rawValue.utf8), value: $0) }
+    private static let namespaces = ExternalIDNamespace.allCases.map { (name: Array($0.rawValue.utf8), value: $0) }
 
     private final class Writer {
         var bytes: [UInt8] = []
@@ -114,10 +123,10 @@ enum StoredFilmCodec {
     }
 
     private final class Reader {
-        let bytes: [UInt8]
+        let bytes: UnsafeRawBufferPointer
         var offset = 0
 
-        init(bytes: [UInt8]) {
+        init(bytes: UnsafeRawBufferPointer) {
             self.bytes = bytes
         }
 
@@ -147,7 +156,15 @@ enum StoredFilmCodec {
         func string() -> String? {
             guard let length = int(), length >= 0, length <= bytes.count - offset else { return nil }
             defer { offset += length }
-            return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
+        }
+
+        /// The value among `values` whose name is the next string, or nil when none is.
+        func value<Value>(among values: [(name: [UInt8], value: Value)]) -> Value? {
+            guard let length = int(), length >= 0, length <= bytes.count - offset else { return nil }
+            defer { offset += length }
+            let name = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length])
+            return values.first { $0.name.count == length && $0.name.elementsEqual(name) }?.value
         }
 
         /// Moves past an optional string, for a field a listing leaves out: nil (as a value) when it fits.

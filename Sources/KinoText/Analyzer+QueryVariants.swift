@@ -10,17 +10,22 @@ extension Analyzer {
     /// word (it starts with "ь", "ъ" or "ы", or has no vowel in four letters or more) is left out, as are variants
     /// whose normalized tokens repeat an earlier variant's, and variants without tokens.
     ///
-    /// `keepsTransliteration` sees each transliteration after the likeliest before it is analysed, and leaves out
-    /// those it rejects: a search can skip, without analysing them, guesses that are words it does not know (see
-    /// ``isNormalizedWord(_:)``).
+    /// `keepsTransliteration` sees each transliteration before it is analysed: a search can skip, without analysing
+    /// them, guesses that are words it does not know (see ``isNormalizedWord(_:)``). Those it rejects are left out,
+    /// but for the likeliest, which is kept for its spelling (a search may correct typos in it) without stems: its
+    /// tokens' stems are their normalized forms, and ``Variant/isStemmed`` is false.
     public func queryVariants(_ word: String, keepsTransliteration: (String) -> Bool = { _ in true }) -> [Variant] {
         var variants: [Variant] = []
         // The normalized words of each variant so far, as bytes: hashing Cyrillic `String`s normalizes them.
         var seen: [[UInt8]] = []
 
         func add(_ kind: Variant.Kind, _ text: String, rank: Int) {
-            if kind == .transliteration, rank > 0, !keepsTransliteration(text) { return }
-            let tokens = self.tokens(text)
+            var stemmed = true
+            if kind == .transliteration, !keepsTransliteration(text) {
+                guard rank == 0 else { return }
+                stemmed = false
+            }
+            let tokens = stemmed ? self.tokens(text) : Analyzer(stemming: false).tokens(text)
             var key: [UInt8] = []
             for token in tokens {
                 key += token.normalized.utf8
@@ -28,7 +33,7 @@ extension Analyzer {
             }
             guard !tokens.isEmpty, !seen.contains(key) else { return }
             seen.append(key)
-            variants.append(Variant(kind: kind, text: text, rank: rank, tokens: tokens))
+            variants.append(Variant(kind: kind, text: text, rank: rank, tokens: tokens, isStemmed: stemmed))
         }
 
         add(.original, word, rank: 0)

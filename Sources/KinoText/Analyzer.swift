@@ -71,6 +71,13 @@ public struct Analyzer: Sendable {
         }
     }
 
+    /// Where the one word of `utf8` is when analysis reads it as a plain word of one keyboard alphabet (A–Z and a–z,
+    /// or А–я, Ё and ё), between ASCII punctuation or not: its token is then that range, normalized as the same
+    /// letters lower-cased with "ё" as "е", and stemmed as any other word of that form. nil for any other text.
+    public static func plainWord(inUTF8 utf8: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        Tokenizer.plainWordRange(utf8)
+    }
+
     /// The stem each of `words` gets as a query word: that of its first word or compound token, or the word itself
     /// when it has none. Words of one keyboard alphabet, such as the index's normalized words, go straight to the
     /// stemmer (see ``Tokenizer/analyze(utf8:stemming:_:)``).

@@ -106,12 +106,7 @@ struct Tokenizer {
     /// as a number. Such a word needs no word breaking or Unicode normalization.
     mutating func withPlainWord<Result>(_ text: UnsafeBufferPointer<UInt8>, trimming: Bool, stemming: Bool,
                                         _ body: (RawToken) -> Result) -> Result? {
-        var start = 0
-        var end = text.count
-        if trimming {
-            while start < end, Self.isEdgePunctuation(text[start]) { start += 1 }
-            while end > start, Self.isEdgePunctuation(text[end - 1]) { end -= 1 }
-        }
+        let (start, end) = trimming ? Self.trimmed(text) : (0, text.count)
         let word = UnsafeBufferPointer(rebasing: text[start..<end])
         guard let first = word.first, word.count <= Self.maximumTokenUnits,
               RomanNumeral.value(ofUppercase: word) == nil else { return nil }
@@ -129,6 +124,27 @@ struct Tokenizer {
                 return token(stem)
             }
         }
+    }
+
+    /// Where the word of `text` is, if ``withPlainWord(_:trimming:stemming:_:)`` reads `text` with `trimming` (its
+    /// one token is then that range, lower-cased with "ё" as "е"); nil when `text` needs the whole analysis.
+    static func plainWordRange(_ text: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        let (start, end) = trimmed(text)
+        let word = UnsafeBufferPointer(rebasing: text[start..<end])
+        guard let first = word.first, word.count <= maximumTokenUnits,
+              RomanNumeral.value(ofUppercase: word) == nil else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { folded in
+            foldPlain(word, startingWith: first, into: folded) == nil ? nil : start..<end
+        }
+    }
+
+    /// The bounds of `text` without the ASCII punctuation at its edges that no word takes in.
+    private static func trimmed(_ text: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+        var start = 0
+        var end = text.count
+        while start < end, isEdgePunctuation(text[start]) { start += 1 }
+        while end > start, isEdgePunctuation(text[end - 1]) { end -= 1 }
+        return (start, end)
     }
 
     /// ASCII punctuation that word breaking leaves out of a word at its edges.

@@ -21,14 +21,18 @@ public struct Variant: Sendable, Hashable {
     public let rank: Int
     /// The analysed tokens of ``text``.
     public let tokens: [Token]
+    /// Whether ``tokens`` have their stems: false for a transliteration kept only for its spelling (see
+    /// ``Analyzer/queryVariants(_:keepsTransliteration:)``), whose stems are its normalized words.
+    public let isStemmed: Bool
 
     /// The terms to look up: the stems of ``tokens``.
     public var terms: [String] { tokens.map(\.stem) }
 
-    init(kind: Kind, text: String, rank: Int, tokens: [Token]) {
+    init(kind: Kind, text: String, rank: Int, tokens: [Token], isStemmed: Bool = true) {
         self.kind = kind
         self.text = text
         self.rank = rank
         self.tokens = tokens
+        self.isStemmed = isStemmed
     }
 }

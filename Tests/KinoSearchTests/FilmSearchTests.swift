@@ -243,7 +243,7 @@ struct FilmSearchTests {
         let films = (0..<DocID(searcher.index.segment.docCount)).compactMap(searcher.index.film)
         let queries = ["матрица", "war", "брат", "человек паук", "the", "в", "любов", "19", "city of", "only you",
                        "dying hope", "nations", "человекпаук", "нью-йорк", "лосанджелес", "tie skies", "capable",
-                       "relational", "early city"]
+                       "relational", "early city", "rocky ii", "ёлки", "who's", "x-men", "Брат 2", "НОВЫЙ"]
             + films.prefix(40).compactMap { $0.title.split(separator: " ").last.map(String.init) }
         // Long texts: a run of descriptions, and a first occurrence of a stem inside another word with the real
         // match far after it.
