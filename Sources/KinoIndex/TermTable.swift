@@ -40,7 +40,7 @@ final class TermTable: @unchecked Sendable {
     private let slots: [UInt64]
     /// A Bloom filter of the texts (two bits each, at least eight bits per text): most texts that are not in the
     /// dictionary, such as transliteration guesses, are told apart here, in a table small enough to stay in cache,
-    /// without probing `slots`.
+    /// without probing `slots`. A text's two bits are in one word, so a check reads one cache line.
     private let filter: [UInt64]
 
     /// How an entry is written in a record: its field and whether it has positions, its document frequency, and its
@@ -127,9 +127,8 @@ final class TermTable: @unchecked Sendable {
             if text < 0 {
                 text = texts.count
                 slots[slot] = hashHalf << 32 | UInt64(text + 1)
-                let (first, second) = Self.filterBits(of: hash, mask: filterBits - 1)
-                filter[first >> 6] |= 1 << UInt64(first & 63)
-                filter[second >> 6] |= 1 << UInt64(second & 63)
+                let (word, bits) = Self.filterBits(of: hash, wordCount: filter.count)
+                filter[word] |= bits
                 texts.append((Int32(bytes.count), Int32(key.count - 2), -1, 0))
                 bytes.append(contentsOf: key[2...])
             }
@@ -409,10 +408,8 @@ final class TermTable: @unchecked Sendable {
         return term.withUTF8 { utf8 in
             let term = UnsafeRawBufferPointer(utf8)
             let hash = XXHash64.hash(term)
-            let mask = filter.count * 64 - 1
-            let (first, second) = Self.filterBits(of: hash, mask: mask)
-            guard filter[first >> 6] & (1 << UInt64(first & 63)) != 0,
-                  filter[second >> 6] & (1 << UInt64(second & 63)) != 0 else { return nil }
+            let (word, bits) = Self.filterBits(of: hash, wordCount: filter.count)
+            guard filter[word] & bits == bits else { return nil }
             let slotMask = slots.count - 1
             let hashHalf = hash >> 32
             var slot = Int(truncatingIfNeeded: hash) & slotMask
@@ -433,8 +430,10 @@ final class TermTable: @unchecked Sendable {
         }
     }
 
-    /// The two filter bits of a text with this hash; other bits of the hash than those that choose its slot.
-    private static func filterBits(of hash: UInt64, mask: Int) -> (Int, Int) {
-        (Int(truncatingIfNeeded: hash >> 24) & mask, Int(truncatingIfNeeded: hash >> 40) & mask)
+    /// The word of the filter a text with this hash sets bits in, and those two bits; other bits of the hash than
+    /// those that choose its slot. `wordCount` is a power of two.
+    private static func filterBits(of hash: UInt64, wordCount: Int) -> (Int, UInt64) {
+        let word = Int(truncatingIfNeeded: hash >> 24) & (wordCount - 1)
+        return (word, 1 << (hash >> 52 & 63) | 1 << (hash >> 58))
     }
 }
