@@ -3,7 +3,9 @@ import KinoText
 
 /// Marks the words of a film's title and description that the query matched, as HTML-escaped text with
 /// `<mark>…</mark>` around each match; the description is cut to a snippet around its first match.
-struct Highlighter {
+///
+/// A class: the closures of one search's highlighting then share it instead of copying its lists.
+final class Highlighter {
     /// Stems any reading of a query word matched exactly, as UTF-8.
     private let stems: [[UInt8]]
     /// Normalized prefixes of the word being typed, as UTF-8.
@@ -338,10 +340,20 @@ struct Highlighter {
 
     /// Writes `text` lower-cased, "ё" as "е" and punctuation as spaces into `folded`, byte for byte; false when a
     /// character would need the analyzer.
-    private static func fold(_ text: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+    static func fold(_ text: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutableBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = text.count
         while index < count {
+            // Eight ASCII bytes at a time, their capitals lowered together.
+            if index + 8 <= count {
+                let eight = UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                if eight & 0x8080_8080_8080_8080 == 0 {
+                    UnsafeMutableRawPointer(folded.baseAddress! + index).storeBytes(
+                        of: eight | Self.capitals(eight) >> 2, as: UInt64.self)
+                    index += 8
+                    continue
+                }
+            }
             let byte = text[index]
             switch byte {
             case 0x41...0x5A:
@@ -390,6 +402,14 @@ struct Highlighter {
             }
         }
         return true
+    }
+
+    /// The high bit of each byte of eight ASCII bytes that is a capital A–Z. No byte's sum carries into the next:
+    /// each is at most 0x7F + 0x3F.
+    private static func capitals(_ eight: UInt64) -> UInt64 {
+        let atLeastA = eight &+ 0x3F3F_3F3F_3F3F_3F3F
+        let pastZ = eight &+ 0x2525_2525_2525_2525
+        return atLeastA & ~pastZ & 0x8080_8080_8080_8080
     }
 
     /// Where `needle` first occurs in `haystack`, if it starts before `limit`.

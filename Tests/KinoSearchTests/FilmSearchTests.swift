@@ -238,6 +238,34 @@ struct FilmSearchTests {
         #expect(snippet.count < 400)
     }
 
+    /// Folding lowers capitals (eight ASCII bytes at a time where it can), writes "ё" as "е" and punctuation as
+    /// spaces, byte for byte, as lower-casing each character would: checked on random texts of both alphabets.
+    @Test func foldingLowersCapitalsAsLowerCasingDoes() {
+        var generator = SplitMix64(seed: 11)
+        let alphabet = Array("abcxyzABCXYZ@[`{09 .,-'АБЯабяЁёЖж«»—")
+        for _ in 0..<2000 {
+            let text = String((0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                alphabet.randomElement(using: &generator)!
+            })
+            var expected = ""
+            for character in text {
+                switch character {
+                case "Ё", "ё": expected += "е"
+                case "«", "»": expected += "  "
+                case "—": expected += "   "
+                default: expected += character.lowercased()
+                }
+            }
+            var utf8 = Array(text.utf8)
+            let folded = utf8.withUnsafeMutableBufferPointer { text in
+                [UInt8](unsafeUninitializedCapacity: text.count) { buffer, count in
+                    count = Highlighter.fold(UnsafeBufferPointer(text), into: buffer) ? text.count : 0
+                }
+            }
+            #expect(folded == Array(expected.utf8), "\(text)")
+        }
+    }
+
     @Test func highlightsAnalysingFromTheFirstOccurrenceEqualAnalysingTheWholeText() async throws {
         let searcher = try await SearchFixture.searcher()
         let films = (0..<DocID(searcher.index.segment.docCount)).compactMap(searcher.index.film)
