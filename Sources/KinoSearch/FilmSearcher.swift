@@ -20,8 +20,6 @@ public struct FilmSearcher: Sendable {
     let docsByVotes: [DocID]
     /// The facet counts of browsing without filters, made on first use.
     private let browseFacets = Memo<DisjunctiveFacetCounts>()
-    /// The readings of query words read lately on this generation.
-    public let wordReadings = WordReadingsCache()
 
     /// Field weights of BM25F.
     static let fields: [FieldWeighting] = [
@@ -70,7 +68,7 @@ public struct FilmSearcher: Sendable {
     public func search(_ request: SearchRequest) throws(SearchError) -> SearchResponse {
         try request.validate()
         let started = ContinuousClock.now
-        let plan = QueryPlan(request.query, analyzer: analyzer, typing: true, searcher: searcher, cache: wordReadings)
+        let plan = QueryPlan(request.query, analyzer: analyzer, typing: true, searcher: searcher)
         let selections = facetSelections(request)
         let ranges = rangeFilters(request)
 

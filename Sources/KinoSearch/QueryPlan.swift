@@ -10,7 +10,7 @@ import KinoText
 /// words ("солярис 1972") is not required: it favours films of that year.
 struct QueryPlan {
     /// One reading of a query word.
-    struct Reading: Equatable {
+    struct Reading {
         enum Kind: Equatable {
             case original, keyboardLayout, transliteration, typo, prefix
         }
@@ -50,7 +50,7 @@ struct QueryPlan {
     }
 
     /// One word as typed, with its readings (never empty).
-    struct Word: Equatable {
+    struct Word {
         var typed: String
         var readings: [Reading]
     }
@@ -81,10 +81,7 @@ struct QueryPlan {
 
     /// Reads `text`, which is cut to ``SearchRequest/maximumQueryCharacters`` and its first
     /// ``SearchRequest/maximumQueryWords`` words. `typing` says the last word may be unfinished.
-    ///
-    /// `cache`, when given, keeps the readings of words read before: the same word in a later query (a common
-    /// word, or a word before the one being typed) is not read again.
-    init(_ text: String, analyzer: Analyzer, typing: Bool, searcher: Searcher, cache: WordReadingsCache? = nil) {
+    init(_ text: String, analyzer: Analyzer, typing: Bool, searcher: Searcher) {
         let limit = SearchRequest.maximumQueryCharacters
         let cut = text.utf8.count <= limit || text.unicodeScalars.count <= limit
             ? text : String(text.unicodeScalars.prefix(limit))
@@ -102,9 +99,68 @@ struct QueryPlan {
                 self.year = year
                 break
             }
-            let completing = isLast && typing && !endsInSpace
-            let read = { Self.readings(of: word, completing: completing, analyzer: analyzer, searcher: searcher) }
-            let readings = cache.map { $0.readings(of: word, completing: completing, read) } ?? read()
+            // Transliterations are many guesses, and only those that are words of some title or name are searched
+            // (below): a guess that is plainly its own normalized word is checked before it is analysed, and one
+            // that is no such word is not stemmed (the likeliest stays for its typos).
+            let variants = analyzer.queryVariants(word) { candidate in
+                !Analyzer.isNormalizedWord(candidate)
+                    || searcher.docFrequency(field: FilmSchema.words, term: candidate) > 0
+            }
+            var readings: [Reading] = []
+            var knownWord = false
+            var misspellable: [(word: String, boost: Double)] = []
+            for variant in variants {
+                let tokens = variant.tokens.allSatisfy(Self.isWord) ? variant.tokens : variant.tokens.filter(Self.isWord)
+                guard !tokens.isEmpty else { continue }
+                let kind: Reading.Kind
+                let boost: Double
+                switch variant.kind {
+                case .original:
+                    (kind, boost) = (.original, 1)
+                case .keyboardLayout:
+                    (kind, boost) = (.keyboardLayout, Boost.keyboardLayout)
+                case .transliteration:
+                    (kind, boost) = (.transliteration,
+                                     Boost.transliteration - Boost.transliterationStep * Double(variant.rank))
+                }
+                let asTyped = kind == .original
+                let known = variant.isStemmed && (tokens.count > 1
+                    || searcher.docFrequency(field: FilmSchema.words, term: tokens[0].normalized) > 0)
+                // Transliterations are many guesses: only those that are words of some title or name are searched.
+                if kind != .transliteration || known {
+                    readings.append(Reading(kind: kind, terms: Strings(tokens[0].stem, tokens.dropFirst().map(\.stem)),
+                                            words: Strings(tokens[0].normalized, tokens.dropFirst().map(\.normalized)),
+                                            boost: boost, text: variant.text, asTyped: asTyped))
+                }
+                guard tokens.count == 1, let token = tokens.first else { continue }
+                // Completions of the word being typed, as typed or re-keyed (a transliteration is guess enough).
+                if isLast, typing, !endsInSpace, kind != .transliteration {
+                    let completions = Self.completions(of: token.normalized, in: searcher, analyzer: analyzer)
+                    knownWord = knownWord || !completions.isEmpty
+                    for completion in completions {
+                        readings.append(Reading(kind: .prefix, terms: Strings(completion.stem),
+                                                words: Strings(completion.word),
+                                                prefix: token.normalized, boost: boost * Boost.prefix,
+                                                text: completion.word, asTyped: asTyped))
+                    }
+                }
+                knownWord = knownWord || known
+                if variant.kind == .original || variant.kind == .transliteration && variant.rank == 0 {
+                    misspellable.append((token.normalized, boost))
+                }
+            }
+            // Typos of the word as typed and of its likeliest transliteration, when no title or name has the word
+            // in any reading.
+            for (typedWord, boost) in misspellable where !knownWord {
+                let budget = FuzzyQuery.maxEdits(forLength: typedWord.unicodeScalars.count)
+                guard budget > 0 else { continue }
+                for correction in Self.corrections(of: typedWord, maxEdits: budget, in: searcher, analyzer: analyzer) {
+                    readings.append(Reading(kind: .typo, terms: Strings(correction.stem),
+                                            words: Strings(correction.word),
+                                            boost: boost * Boost.typo[min(correction.distance, 2)],
+                                            text: correction.word))
+                }
+            }
             guard !readings.isEmpty else { continue }
             words.append(Word(typed: word, readings: readings))
         }
@@ -131,74 +187,6 @@ struct QueryPlan {
                 Self.add(FilmDocument.titleKey(words: typedBefore + completion.terms), to: &completedTitleKeys)
             }
         }
-    }
-
-    /// The readings of one query word; `completing` says it is the last word, being typed, so that its completions
-    /// are read too. Empty when the word has none.
-    static func readings(of word: String, completing: Bool, analyzer: Analyzer, searcher: Searcher) -> [Reading] {
-        // Transliterations are many guesses, and only those that are words of some title or name are searched
-        // (below): a guess that is plainly its own normalized word is checked before it is analysed, and one
-        // that is no such word is not stemmed (the likeliest stays for its typos).
-        let variants = analyzer.queryVariants(word) { candidate in
-            !Analyzer.isNormalizedWord(candidate)
-                || searcher.docFrequency(field: FilmSchema.words, term: candidate) > 0
-        }
-        var readings: [Reading] = []
-        var knownWord = false
-        var misspellable: [(word: String, boost: Double)] = []
-        for variant in variants {
-            let tokens = variant.tokens.allSatisfy(Self.isWord) ? variant.tokens : variant.tokens.filter(Self.isWord)
-            guard !tokens.isEmpty else { continue }
-            let kind: Reading.Kind
-            let boost: Double
-            switch variant.kind {
-            case .original:
-                (kind, boost) = (.original, 1)
-            case .keyboardLayout:
-                (kind, boost) = (.keyboardLayout, Boost.keyboardLayout)
-            case .transliteration:
-                (kind, boost) = (.transliteration,
-                                 Boost.transliteration - Boost.transliterationStep * Double(variant.rank))
-            }
-            let asTyped = kind == .original
-            let known = variant.isStemmed && (tokens.count > 1
-                || searcher.docFrequency(field: FilmSchema.words, term: tokens[0].normalized) > 0)
-            // Transliterations are many guesses: only those that are words of some title or name are searched.
-            if kind != .transliteration || known {
-                readings.append(Reading(kind: kind, terms: Strings(tokens[0].stem, tokens.dropFirst().map(\.stem)),
-                                        words: Strings(tokens[0].normalized, tokens.dropFirst().map(\.normalized)),
-                                        boost: boost, text: variant.text, asTyped: asTyped))
-            }
-            guard tokens.count == 1, let token = tokens.first else { continue }
-            // Completions of the word being typed, as typed or re-keyed (a transliteration is guess enough).
-            if completing, kind != .transliteration {
-                let completions = Self.completions(of: token.normalized, in: searcher, analyzer: analyzer)
-                knownWord = knownWord || !completions.isEmpty
-                for completion in completions {
-                    readings.append(Reading(kind: .prefix, terms: Strings(completion.stem),
-                                            words: Strings(completion.word),
-                                            prefix: token.normalized, boost: boost * Boost.prefix,
-                                            text: completion.word, asTyped: asTyped))
-                }
-            }
-            knownWord = knownWord || known
-            if variant.kind == .original || variant.kind == .transliteration && variant.rank == 0 {
-                misspellable.append((token.normalized, boost))
-            }
-        }
-        // Typos of the word as typed and of its likeliest transliteration, when no title or name has the word
-        // in any reading.
-        for (typedWord, boost) in misspellable where !knownWord {
-            let budget = FuzzyQuery.maxEdits(forLength: typedWord.unicodeScalars.count)
-            guard budget > 0 else { continue }
-            for correction in Self.corrections(of: typedWord, maxEdits: budget, in: searcher, analyzer: analyzer) {
-                readings.append(Reading(kind: .typo, terms: Strings(correction.stem),
-                                        words: Strings(correction.word),
-                                        boost: boost * Boost.typo[min(correction.distance, 2)],
-                                        text: correction.word))
-            }
-        }
-        return readings
     }
 
     /// Adds `key` to `keys` unless it is there: a query has a few keys of each kind (up to one per completion).

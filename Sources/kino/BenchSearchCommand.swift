@@ -66,19 +66,13 @@ struct BenchSearch: ParsableCommand {
         let typed = queries.filter { $0.category != .prefix }.map(\.text)
         let prefixes = queries.filter { $0.category == .prefix }.map(\.text)
         let clock = ContinuousClock()
-        var cacheNotes: [String] = []
 
         /// Times `body` on each input; `untimed`, when given, runs on the input just before, outside the clock.
-        /// Each pass starts with no word readings cached, so that no pass finds the words of the one before; what
-        /// share of a pass's words it found is printed after the table.
         func measure(_ name: String, _ inputs: [String], untimed: ((String) throws -> Void)? = nil,
                      _ body: (String) throws -> Void) rethrows {
             guard name.hasPrefix(only) else { return }
             var samples: [Double] = []
-            var found: [String] = []
             for run in 0..<max(runs, 2) {
-                searcher.wordReadings.removeAll()
-                let before = searcher.wordReadings.statistics
                 for input in inputs {
                     try untimed?(input)
                     let started = clock.now
@@ -86,12 +80,7 @@ struct BenchSearch: ParsableCommand {
                     let elapsed = (clock.now - started).components
                     if run > 0 { samples.append(Double(elapsed.seconds) * 1e6 + Double(elapsed.attoseconds) / 1e12) }
                 }
-                let after = searcher.wordReadings.statistics
-                let hits = after.hits - before.hits
-                let lookUps = hits + after.misses - before.misses
-                if lookUps > 0 { found.append(String(format: "%.0f%%", 100 * Double(hits) / Double(lookUps))) }
             }
-            if !found.isEmpty { cacheNotes.append("\(name): \(found.joined(separator: ", "))") }
             samples.sort()
             func percentile(_ p: Double) -> Double { samples[min(samples.count - 1, Int(Double(samples.count) * p))] }
             print(String(format: "| %@ | %d | %.1f | %.1f | %.1f |", name, samples.count, percentile(0.5),
@@ -106,8 +95,8 @@ struct BenchSearch: ParsableCommand {
             _ = try searcher.search(request)
         }
         try measure("search, top 10 + facet counts", typed, searchWithFacets)
-        // The same query right after itself: its words' readings, terms, postings and films are in cache, which
-        // shows how much of a search in the mixed run is the cost of reaching them cold.
+        // The same query right after itself: its terms, postings and films are in cache, which shows how much of a
+        // search in the mixed run is the cost of reaching them cold.
         try measure("repeated search, top 10 + facet counts", typed, untimed: searchWithFacets, searchWithFacets)
         try measure("search, top 10, no facets", typed) { text in
             var request = SearchRequest(query: text)
@@ -130,11 +119,6 @@ struct BenchSearch: ParsableCommand {
         let browse = ["", "", ""]
         try measure("browse (empty query) + facets", browse) { _ in
             _ = try searcher.search(SearchRequest())
-        }
-        if !cacheNotes.isEmpty {
-            print("\nWords found in the word readings cache (\(searcher.wordReadings.capacity) words, emptied before each "
-                  + "pass), by pass:")
-            cacheNotes.forEach { print("- \($0)") }
         }
     }
 }
