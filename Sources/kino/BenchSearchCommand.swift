@@ -111,6 +111,18 @@ struct BenchSearch: ParsableCommand {
             request.highlight = false
             _ = try searcher.search(request)
         }
+        // A search box sends the query with every key: a seventh of the typed queries, letter by letter. The words
+        // before the one being typed come back with each key.
+        let keystrokes = stride(from: 0, to: typed.count, by: 7).flatMap { index in
+            (1...max(1, typed[index].count)).map { String(typed[index].prefix($0)) }
+        }
+        try measure("as you type, every key, top 10", keystrokes) { text in
+            var request = SearchRequest(query: text)
+            request.perPage = 10
+            request.facets = false
+            request.highlight = false
+            _ = try searcher.search(request)
+        }
         let similar = SimilarFilms(searcher: searcher)
         let filmIDs = Array(Set(queries.flatMap(\.targets)).sorted().prefix(400)).map(String.init)
         try measure("similar films, top 10", filmIDs) { id in
