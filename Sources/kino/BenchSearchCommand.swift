@@ -66,6 +66,8 @@ struct BenchSearch: ParsableCommand {
         let typed = queries.filter { $0.category != .prefix }.map(\.text)
         let prefixes = queries.filter { $0.category == .prefix }.map(\.text)
         let clock = ContinuousClock()
+        let memory = MemoryLatency()
+        let latencyBefore = memory.nanosecondsPerRead()
 
         /// Times `body` on each input; `untimed`, when given, runs on the input just before, outside the clock.
         func measure(_ name: String, _ inputs: [String], untimed: ((String) throws -> Void)? = nil,
@@ -132,5 +134,7 @@ struct BenchSearch: ParsableCommand {
         try measure("browse (empty query) + facets", browse) { _ in
             _ = try searcher.search(SearchRequest())
         }
+        print(String(format: "\nMemory latency (dependent reads over %d MiB): %.0f ns before, %.0f ns after.",
+                     (MemoryLatency.slots * MemoryLayout<Int>.size) >> 20, latencyBefore, memory.nanosecondsPerRead()))
     }
 }

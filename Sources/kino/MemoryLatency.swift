@@ -1,0 +1,37 @@
+/// The time of one dependent read from memory, measured by chasing pointers through one random cycle over a
+/// buffer larger than the caches. The benchmarks print it beside their figures: on a shared host the latency of
+/// memory changes with the neighbours' load, and searches that reach their data cold slow down with it.
+struct MemoryLatency {
+    /// 8 MiB of slots: past a core's L2 and a share of L3.
+    static let slots = 1 << 20
+
+    private let next: [Int]
+
+    init() {
+        // Sattolo's shuffle makes one cycle through every slot, so the chase never settles in a short loop.
+        var next = Array(0..<Self.slots)
+        var generator = SystemRandomNumberGenerator()
+        for index in stride(from: Self.slots - 1, to: 0, by: -1) {
+            next.swapAt(index, Int.random(in: 0..<index, using: &generator))
+        }
+        self.next = next
+    }
+
+    /// The median over `rounds` of the nanoseconds per read of a chase of `steps` reads.
+    func nanosecondsPerRead(steps: Int = 1_000_000, rounds: Int = 5) -> Double {
+        let clock = ContinuousClock()
+        var medians: [Double] = []
+        var slot = 0
+        next.withUnsafeBufferPointer { next in
+            for _ in 0..<rounds {
+                let started = clock.now
+                for _ in 0..<steps { slot = next[slot] }
+                let elapsed = (clock.now - started).components
+                medians.append((Double(elapsed.seconds) * 1e9 + Double(elapsed.attoseconds) / 1e9) / Double(steps))
+            }
+        }
+        // The slot reached is used, so the chase cannot be left out.
+        precondition(slot >= 0)
+        return medians.sorted()[rounds / 2]
+    }
+}
