@@ -80,12 +80,18 @@ public final class LocalSite: Sendable {
         state.requests().filter { $0.path == path }
     }
 
+    /// The body bytes of `huge` answers for `path` that were written to their sockets: a client that stops
+    /// reading and closes the connection stops the stream, so this stays far below the body's size.
+    public func bytesStreamed(for path: String) -> Int {
+        state.streamed(for: path)
+    }
+
     /// Every request that arrived, oldest first.
     public func allRequests() -> [RecordedRequest] {
         state.requests()
     }
 
-    /// Forgets the recorded requests and the counters of `failing` and `rateLimited` routes.
+    /// Forgets the recorded requests, the counters of `failing` and `rateLimited` routes and the streamed bytes.
     public func resetRecords() {
         state.reset()
     }

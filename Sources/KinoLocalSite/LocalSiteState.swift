@@ -9,6 +9,8 @@ final class LocalSiteState: Sendable {
         var counts: [String: Int] = [:]
         /// Arrival times of the requests a `rateLimited` route let through.
         var admitted: [String: [ContinuousClock.Instant]] = [:]
+        /// Body bytes of `huge` routes the socket took, per path.
+        var streamed: [String: Int] = [:]
     }
 
     private let contents = LockedValue(Contents())
@@ -26,7 +28,16 @@ final class LocalSiteState: Sendable {
             $0.requests = []
             $0.counts = [:]
             $0.admitted = [:]
+            $0.streamed = [:]
         }
+    }
+
+    func addStreamed(_ bytes: Int, for path: String) {
+        contents.withValue { $0.streamed[path, default: 0] += bytes }
+    }
+
+    func streamed(for path: String) -> Int {
+        contents.withValue { $0.streamed[path, default: 0] }
     }
 
     /// Records a request and returns its route, with the decisions of stateful routes already taken: a `failing` or

@@ -121,7 +121,8 @@ struct FetchTests {
     }
 
     @Test func aHugeBodyIsCutOff() async throws {
-        let site = try await CrawlTestSupport.startedSite([("/huge", .huge(bytes: 50 * 1024 * 1024, contentType: "text/html"))])
+        let size = 50 * 1024 * 1024
+        let site = try await CrawlTestSupport.startedSite([("/huge", .huge(bytes: size, contentType: "text/html"))])
         let fetcher = CrawlTestSupport.fetcher(maxBodyBytes: 1024 * 1024, retry: .none)
         let clock = ContinuousClock()
         let started = clock.now
@@ -131,7 +132,12 @@ struct FetchTests {
         let elapsed = clock.now - started
         try await fetcher.shutdown()
         try await site.shutdown()
-        #expect(elapsed < .seconds(3))
+        // The fetcher stopped reading past its limit and closed the connection, so the site could write little more
+        // than the limit and what the sockets' buffers hold (a few MB on loopback), not the whole body.
+        let streamed = site.bytesStreamed(for: "/huge")
+        #expect(streamed >= 1024 * 1024)
+        #expect(streamed < size / 2)
+        #expect(elapsed < .seconds(20))
     }
 
     @Test func aConditionalRequestGetsNotModified() async throws {
