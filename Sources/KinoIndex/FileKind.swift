@@ -24,4 +24,5 @@ struct FileKind: Sendable, Hashable, CustomStringConvertible {
     static let fieldLengths = FileKind("NORM")
     static let storedFields = FileKind("STOR")
     static let columns = FileKind("COLS")
+    static let typos = FileKind("TYPO")
 }

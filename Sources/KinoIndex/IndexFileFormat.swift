@@ -9,7 +9,11 @@
 /// All offsets stored inside a body are relative to the start of the body.
 enum IndexFileFormat {
     static let magic: [UInt8] = Array("KINOIDX1".utf8)
-    static let version: UInt32 = 1
+    /// The version this build writes. Version 2 added `typos.kix` to every segment; a segment of version 1, which
+    /// has none, is read without it (typo look-ups walk the dictionary).
+    static let version: UInt32 = 2
+    /// The versions this build reads.
+    static let readableVersions: ClosedRange<UInt32> = 1...version
     static let headerSize = 32
     static let footerSize = 24
 }

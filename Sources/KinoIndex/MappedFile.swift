@@ -14,6 +14,8 @@ struct MappedFile: Sendable {
     /// The file name used in error messages (without the directory).
     let name: String
     let kind: FileKind
+    /// The format version the file was written in, one this build reads.
+    let version: UInt32
     let segmentID: SegmentID
     /// The bytes between header and footer.
     let body: ByteView
@@ -59,10 +61,12 @@ struct MappedFile: Sendable {
             throw IndexError(.truncated, "\(name): \(file.count) bytes is shorter than a header and a footer")
         }
         let version = file.u32(at: 12) ?? 0
-        guard version == IndexFileFormat.version else {
-            throw IndexError(.unsupportedVersion,
-                             "\(name): format version \(version), this build reads version \(IndexFileFormat.version)")
+        guard IndexFileFormat.readableVersions.contains(version) else {
+            let readable = IndexFileFormat.readableVersions
+            throw IndexError(.unsupportedVersion, "\(name): format version \(version), this build reads versions "
+                                 + "\(readable.lowerBound) to \(readable.upperBound)")
         }
+        self.version = version
         let kind = FileKind(bytes: file.bytes(at: 8, length: 4) ?? []) ?? expected
         guard kind == expected else {
             throw IndexError(.corrupt, "\(name): holds a '\(kind)' structure, expected '\(expected)'")

@@ -7,5 +7,7 @@ enum SegmentFiles {
     static let fieldLengths = "fieldlengths.kix"
     static let stored = "stored.kix"
     static let columns = "columns.kix"
+    /// From format version 2 on.
+    static let typos = "typos.kix"
     static let meta = SegmentMeta.fileName
 }

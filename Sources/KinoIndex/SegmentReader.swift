@@ -23,6 +23,8 @@ public final class SegmentReader: Sendable {
     private let averageLengths: [Double]
     /// The dictionary's terms by text, for look-ups without seeking.
     let termTable: TermTable
+    /// The typo index of the unstemmed fields; nil in a segment of format version 1, which has none.
+    let typos: TypoIndexReader?
     private let postingsBody: ByteView
     private let positionsBody: ByteView
     /// ``facetRows(for:)`` by their columns, made on first use.
@@ -47,6 +49,9 @@ public final class SegmentReader: Sendable {
             guard file.segmentID == metaFile.segmentID else {
                 throw IndexError(.corrupt, "\(name): belongs to segment \(file.segmentID), not \(metaFile.segmentID)")
             }
+            guard file.version == metaFile.version else {
+                throw IndexError(.corrupt, "\(name): format version \(file.version), the segment's is \(metaFile.version)")
+            }
             return file
         }
         terms = try TermDictionaryReader(file: open(SegmentFiles.terms, .terms))
@@ -56,6 +61,7 @@ public final class SegmentReader: Sendable {
         fieldLengths = try FieldLengthsReader(file: open(SegmentFiles.fieldLengths, .fieldLengths), docCount: docCount)
         storedFields = try StoredFieldsReader(file: open(SegmentFiles.stored, .storedFields), docCount: docCount)
         columns = try ColumnsReader(file: open(SegmentFiles.columns, .columns), docCount: docCount)
+        typos = metaFile.version >= 2 ? try TypoIndexReader(file: open(SegmentFiles.typos, .typos)) : nil
     }
 
     /// The dictionary entry of `term` (an analysed term, as ``Analyzer/terms(_:)`` makes) in `field`, or nil.
@@ -125,9 +131,29 @@ public final class SegmentReader: Sendable {
     /// are both 1), and no substring is edited twice ("ca" → "abc" is 3, not 2). `maxEdits` is clamped to `0...2`.
     ///
     /// Only terms whose first `prefixLength` scalars are those of `term` (all of them when it is shorter) are
-    /// returned; a longer prefix makes the lookup cheaper. The lookup reads a small part of the dictionary, from the
-    /// in-memory ``TermTable``: it seeks past every run of terms that share a prefix too far from `term`.
+    /// returned; a longer prefix makes the lookup cheaper. When the prefix keeps at least the first scalar and the
+    /// field is in the typo index, the candidates come from there (a few hash probes) and each is checked; otherwise
+    /// the lookup walks the in-memory ``TermTable``, seeking past every run of terms that share a prefix too far
+    /// from `term`.
     public func terms(field: FieldID, fuzzy term: String, maxEdits: Int, prefixLength: Int = 0) -> [FuzzyTerm] {
+        let edits = min(max(maxEdits, 0), TermDictionaryReader.maxFuzzyEdits)
+        return fuzzyTermsByTypoIndex(field: field, term: term, maxEdits: edits, prefixLength: prefixLength)
+            ?? fuzzyTermsByWalk(field: field, term: term, maxEdits: edits, prefixLength: prefixLength)
+    }
+
+    /// ``terms(field:fuzzy:maxEdits:prefixLength:)`` through the typo index, or nil when it cannot answer: a segment
+    /// without one, a field it does not cover, an empty term, no fixed first scalar, or more edits than its keys.
+    func fuzzyTermsByTypoIndex(field: FieldID, term: String, maxEdits: Int, prefixLength: Int) -> [FuzzyTerm]? {
+        guard let typos, prefixLength >= 1, maxEdits <= typos.maxDeletions, typos.covers(field) else { return nil }
+        let query = Array(term.unicodeScalars)
+        guard !query.isEmpty else { return nil }
+        let candidates = typos.candidates(field: field, query: query, maxEdits: maxEdits)
+        return termTable.fuzzyTerms(among: candidates, field: field, query: query, maxEdits: maxEdits,
+                                    prefixLength: min(prefixLength, query.count))
+    }
+
+    /// ``terms(field:fuzzy:maxEdits:prefixLength:)`` by walking the dictionary, whatever the typo index holds.
+    func fuzzyTermsByWalk(field: FieldID, term: String, maxEdits: Int, prefixLength: Int) -> [FuzzyTerm] {
         var cursor = termTable.cursor()
         return TermDictionaryReader.terms(in: &cursor, field: field, fuzzy: term, maxEdits: maxEdits,
                                           prefixLength: prefixLength).terms

@@ -141,24 +141,30 @@ public struct SegmentWriter: Sendable {
         var keepsPositions: Bool
     }
 
-    /// Writes the term dictionary, the postings and the positions.
+    /// Writes the term dictionary, the postings, the positions and the typo index.
     private func writePostings(to directory: String, segmentID: SegmentID) throws(IndexError) {
         var termsFile = IndexFileWriter(kind: .terms, segmentID: segmentID)
         var postingsFile = IndexFileWriter(kind: .postings, segmentID: segmentID)
         var positionsFile = IndexFileWriter(kind: .positions, segmentID: segmentID)
+        var typosFile = IndexFileWriter(kind: .typos, segmentID: segmentID)
         var serializer = PostingsSerializer()
         var dictionary = TermDictionarySerializer()
-        for (key, termPostings) in postings.inKeyOrder() {
+        // Typos are looked up among whole words, as typed: the unstemmed fields.
+        var typos = TypoIndexWriter(fields: schema.fields.filter { !$0.stemmed }.map(\.id))
+        for (ordinal, (key, termPostings)) in postings.inKeyOrder().enumerated() {
             let field = FieldID(UInt16(key[0]) << 8 | UInt16(key[1]))
             let keepsPositions = schema.field(field)?.positions ?? false
             dictionary.add(key, serializer.add(termPostings, keepsPositions: keepsPositions))
+            typos.add(field: field, term: key.dropFirst(2), ordinal: ordinal)
         }
         dictionary.serialize(into: &termsFile.body)
+        typos.serialize(into: &typosFile.body)
         postingsFile.body = serializer.postings
         positionsFile.body = serializer.positions
         try termsFile.commit(to: directory, name: SegmentFiles.terms)
         try postingsFile.commit(to: directory, name: SegmentFiles.postings)
         try positionsFile.commit(to: directory, name: SegmentFiles.positions)
+        try typosFile.commit(to: directory, name: SegmentFiles.typos)
     }
 
     /// Writes the field lengths, the stored fields and the columns.

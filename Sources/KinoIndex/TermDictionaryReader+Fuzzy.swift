@@ -106,7 +106,7 @@ extension TermDictionaryReader {
 
     /// The scalar whose UTF-8 starts at `offset` of `key` and its length in bytes; U+FFFD for an invalid sequence,
     /// as `String(decoding:as:)` reads it.
-    private static func scalar(in key: [UInt8], at offset: Int) -> (Unicode.Scalar, Int) {
+    static func scalar(in key: [UInt8], at offset: Int) -> (Unicode.Scalar, Int) {
         // ASCII and two-byte sequences (Cyrillic) directly; the parser for the rest.
         let lead = key[offset]
         if lead < 0x80 { return (Unicode.Scalar(lead), 1) }

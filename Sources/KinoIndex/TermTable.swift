@@ -241,6 +241,14 @@ final class TermTable: @unchecked Sendable {
         return (record + 1 + Record.textWords(Int(header & 0xFFFF)), Int(header >> 16))
     }
 
+    /// The field, the info and the text's UTF-8 of the entry at `ordinal` in the dictionary's order, given to `body`;
+    /// nil past the last entry.
+    func withEntry<Result>(at ordinal: Int, _ body: (FieldID, TermInfo, UnsafeRawBufferPointer) -> Result) -> Result? {
+        guard ordinal >= 0, ordinal < entries.count else { return nil }
+        let entry = entries[ordinal]
+        return withText(ofRecord: entry.record) { body(entry.field, entry.info, $0) }
+    }
+
     /// The UTF-8 of the text of the record at `record`.
     private func withText<Result>(ofRecord record: Int32, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
         let words = UnsafeRawBufferPointer(records)

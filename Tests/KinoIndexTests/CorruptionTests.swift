@@ -32,7 +32,7 @@ struct CorruptionTests {
                 let body = bytes.count - IndexFileFormat.headerSize - IndexFileFormat.footerSize
                 bytes[IndexFileFormat.headerSize + body / 2] ^= 0x01
             case .flippedChecksum: bytes[bytes.count - 12] ^= 0x80
-            case .wrongVersion: bytes[12] = 2
+            case .wrongVersion: bytes[12] = 9
             case .wrongMagic: bytes[0] = UInt8(ascii: "X")
             case .empty: return []
             }
@@ -42,7 +42,7 @@ struct CorruptionTests {
 
     static let files = [
         SegmentFiles.meta, SegmentFiles.terms, SegmentFiles.postings, SegmentFiles.positions,
-        SegmentFiles.fieldLengths, SegmentFiles.stored, SegmentFiles.columns,
+        SegmentFiles.fieldLengths, SegmentFiles.stored, SegmentFiles.columns, SegmentFiles.typos,
     ]
 
     static func writeSegment(in directory: TemporaryDirectory, seed: UInt64 = 1) throws {

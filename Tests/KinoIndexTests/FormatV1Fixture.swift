@@ -116,9 +116,16 @@ enum FormatV1Fixture {
         return String(file[..<(file.lastIndex(of: "/") ?? file.startIndex)]) + "/Fixtures/format-v1"
     }()
 
-    /// Whether the fixture is to be written again (`KINO_WRITE_FIXTURES=1`).
+    /// The files of a segment of version 1.
+    static let files = [
+        SegmentFiles.meta, SegmentFiles.terms, SegmentFiles.postings, SegmentFiles.positions,
+        SegmentFiles.fieldLengths, SegmentFiles.stored, SegmentFiles.columns,
+    ]
+
+    /// Whether the fixture is to be written again (`KINO_WRITE_FIXTURES=1`), which only a build that writes
+    /// version 1 can do.
     static var rewriting: Bool {
-        getenv("KINO_WRITE_FIXTURES").map { String(cString: $0) } == "1"
+        getenv("KINO_WRITE_FIXTURES").map { String(cString: $0) } == "1" && IndexFileFormat.version == 1
     }
 
     /// Writes the segment into `directory`.

@@ -126,16 +126,43 @@ struct FormatV1Tests {
         #expect(searcher.search(andreiTarkovsky, TopDocsCollector(k: 10)).topDocs.map(\.doc) == [4, 2, 3])
     }
 
-    @Test(arguments: [UInt32(0), 2], CorruptionTests.files)
+    @Test(arguments: [UInt32(0), 3], Fixture.files)
     func aFileOfAnotherFormatVersionIsRefused(version: UInt32, file: String) throws {
         let directory = TemporaryDirectory()
-        for name in CorruptionTests.files {
+        for name in Fixture.files {
             writeFile(directory.file(name), readFile(Fixture.folder + "/" + name))
         }
         writeFile(directory.file(file), withFormatVersion(version, readFile(directory.file(file))))
         let error = #expect(throws: IndexError.self) { try SegmentReader(directory: directory.path) }
         #expect(error?.code == .unsupportedVersion)
-        #expect(error?.message == "\(file): format version \(version), this build reads version 1")
+        #expect(error?.message == "\(file): format version \(version), this build reads versions 1 to 2")
+    }
+
+    /// A file claiming the current version among files of version 1 is refused: a segment is of one version.
+    @Test(arguments: Fixture.files)
+    func aFileOfAnotherVersionThanItsSegmentIsRefused(file: String) throws {
+        let directory = TemporaryDirectory()
+        for name in Fixture.files {
+            writeFile(directory.file(name), readFile(Fixture.folder + "/" + name))
+        }
+        writeFile(directory.file(file), withFormatVersion(IndexFileFormat.version, readFile(directory.file(file))))
+        let error = #expect(throws: IndexError.self) { try SegmentReader(directory: directory.path) }
+        #expect(error?.code == .corrupt)
+        // A meta file of the current version finds the first of the others of version 1.
+        let expected = file == SegmentFiles.meta
+            ? "\(SegmentFiles.terms): format version 1, the segment's is \(IndexFileFormat.version)"
+            : "\(file): format version \(IndexFileFormat.version), the segment's is 1"
+        #expect(error?.message == expected)
+    }
+
+    /// Version 1 has no typo index: typo look-ups walk the dictionary.
+    @Test func typoLookupsWalkTheDictionaryOfVersion1() throws {
+        let reader = try open()
+        #expect(reader.typos == nil)
+        let matches = reader.terms(field: Fixture.title, fuzzy: "matirx", maxEdits: 1, prefixLength: 1)
+        #expect(matches.map(\.term) == ["matrix"])
+        #expect(reader.terms(field: Fixture.people, fuzzy: "тарковкс", maxEdits: 2, prefixLength: 1).map(\.term)
+            == ["тарковск"])
     }
 
     /// Writes the fixture again, only with `KINO_WRITE_FIXTURES=1`.

@@ -25,7 +25,7 @@ struct LiveIndexTests {
                 bytes[IndexFileFormat.headerSize + 2] ^= 0x10
                 writeFile(folder + SegmentFiles.terms, bytes)
             case .wrongFormatVersion:
-                writeFile(folder + SegmentFiles.stored, withFormatVersion(2, readFile(folder + SegmentFiles.stored)))
+                writeFile(folder + SegmentFiles.stored, withFormatVersion(3, readFile(folder + SegmentFiles.stored)))
             case .zeroLengthFile:
                 writeFile(folder + SegmentFiles.columns, [])
             case .missingFolder:
@@ -44,7 +44,7 @@ struct LiveIndexTests {
             case .truncatedFile: (.truncated, "g000002/postings.kix: footer missing")
             case .flippedByte: (.checksumMismatch, "g000002/terms.kix: checksum mismatch")
             case .wrongFormatVersion:
-                (.unsupportedVersion, "g000002/stored.kix: format version 2, this build reads version 1")
+                (.unsupportedVersion, "g000002/stored.kix: format version 3, this build reads versions 1 to 2")
             case .zeroLengthFile: (.truncated, "g000002/columns.kix: file is empty")
             case .missingFolder: (.io, "g000009: cannot open ")
             case .currentNotAName: (.corrupt, "CURRENT: '../../etc' is not a generation name")
