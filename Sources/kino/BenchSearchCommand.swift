@@ -59,6 +59,9 @@ struct BenchSearch: ParsableCommand {
     @Option(name: .long, help: "Passes over the queries; the first warms up and is not counted.") var runs = 4
     @Option(name: .long, help: "Only the operations whose name starts with this (e.g. 'search', 'similar').") var only = ""
     @Option(name: .long, help: "The index folder.") var indexDir = "IndexData"
+    @Flag(name: .long, help: "Also time search with facet counts by category of query.") var byCategory = false
+    @Flag(name: .long, help: "Also time search with facet counts after evicting the caches before each query.")
+    var cold = false
 
     func run() throws {
         let searcher = FilmSearcher(index: try FilmIndex.open(root: indexDir))
@@ -97,6 +100,19 @@ struct BenchSearch: ParsableCommand {
             _ = try searcher.search(request)
         }
         try measure("search, top 10 + facet counts", typed, searchWithFacets)
+        if cold {
+            // What a search costs when a busy neighbour has taken the shared cache: everything it reads, its code too,
+            // comes from memory. The eviction reads a buffer twice the size of the last-level cache, outside the clock.
+            let evictions = CacheEviction()
+            try measure("search, top 10 + facet counts, caches evicted", typed, untimed: { _ in evictions.evict() },
+                        searchWithFacets)
+        }
+        if byCategory {
+            for category in KnownItemQueries.Category.allCases where category != .prefix {
+                let texts = queries.filter { $0.category == category }.map(\.text)
+                try measure("search, top 10 + facet counts: \(category.rawValue)", texts, searchWithFacets)
+            }
+        }
         // The same query right after itself: its terms, postings and films are in cache, which shows how much of a
         // search in the mixed run is the cost of reaching them cold.
         try measure("repeated search, top 10 + facet counts", typed, untimed: searchWithFacets, searchWithFacets)

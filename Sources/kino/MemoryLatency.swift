@@ -35,3 +35,28 @@ struct MemoryLatency {
         return medians.sorted()[rounds / 2]
     }
 }
+
+/// Evicts the caches by reading a buffer larger than them (64 MiB, twice this host's last-level cache), one read per
+/// cache line.
+final class CacheEviction {
+    private let buffer: UnsafeMutableBufferPointer<UInt64>
+    /// The sum of what was read, so that the reads cannot be left out.
+    private(set) var checksum: UInt64 = 0
+
+    init(bytes: Int = 64 << 20) {
+        buffer = .allocate(capacity: bytes / 8)
+        buffer.initialize(repeating: 1)
+    }
+
+    deinit {
+        buffer.deallocate()
+    }
+
+    func evict() {
+        var sum: UInt64 = 0
+        for index in stride(from: 0, to: buffer.count, by: 8) {
+            sum &+= buffer[index]
+        }
+        checksum &+= sum
+    }
+}
