@@ -34,11 +34,9 @@ struct FuzzyLookupRandomizedTests {
         var foundAtDistance = [0, 0, 0]
         for query in queries {
             let field = Self.fields.randomElement(using: &words.random)!
-            let queryScalars = Array(query.unicodeScalars)
-            let candidates = entries.indices.filter { entries[$0].field == field }.map { index in
-                (term: entries[index].term, info: entries[index].info,
-                 distance: FuzzyOracle.distance(scalars[index], queryScalars))
-            }
+            let inField = entries.indices.filter { entries[$0].field == field }
+            let candidates = FuzzyOracle.candidates(inField.map { (entries[$0].term, entries[$0].info) },
+                                                    scalars: inField.map { scalars[$0] }, query: query)
             for maxEdits in 0...2 {
                 for prefixLength in 0...2 {
                     let expected = FuzzyOracle.matches(candidates, query: query, maxEdits: maxEdits,
@@ -151,11 +149,8 @@ struct FuzzyLookupRandomizedTests {
             (0, 0, 0.001), (1, 0, 0.05), (1, 2, 0.01), (2, 0, 0.1), (2, 1, 0.05),
         ]
         for query in [sevenLetterTerms[100], words.mutate(sevenLetterTerms[2_000], edits: 1), "matirx"] {
-            let queryScalars = Array(query.unicodeScalars)
-            let candidates = fieldTerms.indices.map { index in
-                (term: fieldTerms[index].term, info: fieldTerms[index].info,
-                 distance: FuzzyOracle.distance(fieldScalars[index], queryScalars))
-            }
+            let candidates = FuzzyOracle.candidates(fieldTerms.map { ($0.term, $0.info) }, scalars: fieldScalars,
+                                                    query: query)
             for (maxEdits, prefixLength, limit) in limits {
                 let (found, decoded) = reader.terms(field: field, fuzzy: query, maxEdits: maxEdits,
                                                     prefixLength: prefixLength)

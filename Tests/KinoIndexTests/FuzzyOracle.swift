@@ -35,6 +35,16 @@ enum FuzzyOracle {
         return term.unicodeScalars.starts(with: prefix)
     }
 
+    /// `terms` (one field's, in dictionary order, with their scalars) with their distances from `query`: the
+    /// candidates of ``matches(_:query:maxEdits:prefixLength:)``.
+    static func candidates(_ terms: [(term: String, info: TermInfo)], scalars: [[Unicode.Scalar]], query: String)
+        -> [(term: String, info: TermInfo, distance: Int)] {
+        let queryScalars = Array(query.unicodeScalars)
+        return terms.indices.map { index in
+            (term: terms[index].term, info: terms[index].info, distance: distance(scalars[index], queryScalars))
+        }
+    }
+
     /// The terms of `candidates` (one field's, in dictionary order, with their precomputed distances from `query`)
     /// that a fuzzy lookup must return.
     static func matches(_ candidates: [(term: String, info: TermInfo, distance: Int)], query: String, maxEdits: Int,

@@ -53,10 +53,7 @@ struct TypoIndexTests {
         var foundPastTheWindow = 0
         for query in queries where !query.isEmpty {
             let queryScalars = Array(query.unicodeScalars)
-            let candidates = terms.indices.map { index in
-                (term: terms[index].term, info: terms[index].info,
-                 distance: FuzzyOracle.distance(scalars[index], queryScalars))
-            }
+            let candidates = FuzzyOracle.candidates(terms, scalars: scalars, query: query)
             for maxEdits in 0...2 {
                 for prefixLength in 1...3 {
                     let expected = FuzzyOracle.matches(candidates, query: query, maxEdits: maxEdits,
