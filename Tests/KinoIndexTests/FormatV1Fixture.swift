@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 @testable import KinoIndex
 
 /// The committed segment of format version 1, `Fixtures/format-v1/`: every later build must still open it and read
@@ -106,15 +101,11 @@ enum FormatV1Fixture {
 
     /// The segment id in the files' headers.
     static var segmentID: SegmentID {
-        var generator = SplitMix64(seed: 1)
-        return SegmentID.random(using: &generator)
+        FormatFixture.segmentID(version: 1)
     }
 
     /// `Fixtures/format-v1` next to this file.
-    static let folder: String = {
-        let file = "\(#filePath)"
-        return String(file[..<(file.lastIndex(of: "/") ?? file.startIndex)]) + "/Fixtures/format-v1"
-    }()
+    static let folder = FormatFixture.folder(version: 1)
 
     /// The files of a segment of version 1.
     static let files = [
@@ -125,7 +116,7 @@ enum FormatV1Fixture {
     /// Whether the fixture is to be written again (`KINO_WRITE_FIXTURES=1`), which only a build that writes
     /// version 1 can do.
     static var rewriting: Bool {
-        getenv("KINO_WRITE_FIXTURES").map { String(cString: $0) } == "1" && IndexFileFormat.version == 1
+        FormatFixture.rewriting(version: 1)
     }
 
     /// Writes the segment into `directory`.

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 @testable import KinoIndex
 
 /// The committed segment of format version 2, `Fixtures/format-v2/`: the films of ``FormatV1Fixture`` with their
@@ -30,15 +25,11 @@ enum FormatV2Fixture {
 
     /// The segment id in the files' headers.
     static var segmentID: SegmentID {
-        var generator = SplitMix64(seed: 2)
-        return SegmentID.random(using: &generator)
+        FormatFixture.segmentID(version: 2)
     }
 
     /// `Fixtures/format-v2` next to this file.
-    static let folder: String = {
-        let file = "\(#filePath)"
-        return String(file[..<(file.lastIndex(of: "/") ?? file.startIndex)]) + "/Fixtures/format-v2"
-    }()
+    static let folder = FormatFixture.folder(version: 2)
 
     /// The files of a segment of version 2.
     static let files = FormatV1Fixture.files + [SegmentFiles.typos]
@@ -46,7 +37,7 @@ enum FormatV2Fixture {
     /// Whether the fixture is to be written again (`KINO_WRITE_FIXTURES=1`), which only a build that writes
     /// version 2 can do.
     static var rewriting: Bool {
-        getenv("KINO_WRITE_FIXTURES").map { String(cString: $0) } == "1" && IndexFileFormat.version == 2
+        FormatFixture.rewriting(version: 2)
     }
 
     /// Writes the segment into `directory`.

@@ -89,3 +89,23 @@ func withFormatVersion(_ version: UInt32, _ file: [UInt8]) -> [UInt8] {
     withUnsafeBytes(of: checksum.littleEndian) { bytes.replaceSubrange((footer + 8)..<(footer + 16), with: $0) }
     return bytes
 }
+
+/// What the committed segments of each format version (`Fixtures/format-vN`) share.
+enum FormatFixture {
+    /// `Fixtures/format-v<version>` next to the test files.
+    static func folder(version: UInt32, testFile: String = #filePath) -> String {
+        String(testFile[..<(testFile.lastIndex(of: "/") ?? testFile.startIndex)]) + "/Fixtures/format-v\(version)"
+    }
+
+    /// The segment id of the fixture of `version`: the first id a generator seeded with the version makes.
+    static func segmentID(version: UInt32) -> SegmentID {
+        var generator = SplitMix64(seed: UInt64(version))
+        return SegmentID.random(using: &generator)
+    }
+
+    /// Whether the fixture of `version` is to be written again (`KINO_WRITE_FIXTURES=1`), which only a build that
+    /// writes that version can do.
+    static func rewriting(version: UInt32) -> Bool {
+        getenv("KINO_WRITE_FIXTURES").map { String(cString: $0) } == "1" && IndexFileFormat.version == version
+    }
+}
