@@ -17,6 +17,9 @@ final class Highlighter {
     private let needles: [[UInt8]]
     /// The same of what every word a stem or prefix matches starts with.
     private let wordStartNeedles: [[UInt8]]
+    /// Whether every one of ``wordStartNeedles`` is letters and digits only, so that a run of text can be checked
+    /// for them with its punctuation left out (see ``lettersHaveNeedle(_:)``).
+    private let needlesAreLetters: Bool
     private let analyzer: Analyzer
     private let enabled: Bool
     /// The snippet's length around the first match, in characters.
@@ -58,6 +61,7 @@ final class Highlighter {
         }
         Self.keepShortest(&wordStartNeedles)
         self.wordStartNeedles = wordStartNeedles
+        needlesAreLetters = wordStartNeedles.allSatisfy { !$0.isEmpty && $0.allSatisfy(Self.isLetterByte) }
         self.analyzer = analyzer
         self.enabled = enabled && !plan.isEmpty
     }
@@ -260,12 +264,41 @@ final class Highlighter {
                 } else {
                     analyse(start..<end)
                 }
-            } else if joined || next < starts.count && starts[next] == start {
+            } else if next < starts.count && starts[next] == start
+                        || joined && (!needlesAreLetters || lettersHaveNeedle(folded[start..<end])) {
                 analyse(start..<end)
             }
             start = end + 1
         }
         return found
+    }
+
+    /// Whether one of ``wordStartNeedles`` (letters and digits only) occurs in the letters and digits of a run of
+    /// folded text, its other bytes left out. Every token analysis finds in the run has its letters and digits one
+    /// after another there (a compound is its parts without the joiners, and a folded text has no letters that
+    /// normalization would change), and a token that matches starts with a needle: a run without one needs no
+    /// analysis. Most runs with an apostrophe or a hyphen ("it's", "well-known") are passed over so.
+    private func lettersHaveNeedle(_ run: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: run.count) { letters in
+            var count = 0
+            for byte in run where Self.isLetterByte(byte) {
+                letters[count] = byte
+                count += 1
+            }
+            let kept = UnsafeBufferPointer(rebasing: letters[..<count])
+            return wordStartNeedles.contains { needle in
+                Self.find(needle, in: kept, from: 0, before: count - needle.count + 1) != nil
+            }
+        }
+    }
+
+    /// Whether a byte of folded text belongs to a letter or a digit: ASCII ones, and both bytes of a Cyrillic letter
+    /// (the only characters of two or more bytes that folding keeps).
+    private static func isLetterByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x61...0x7A, 0x80...: true
+        default: false
+        }
     }
 
     /// Whether the character at `index` of `utf8` may join two words into one compound: a hyphen (-, ‐, ‑), an
