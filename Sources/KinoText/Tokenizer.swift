@@ -101,7 +101,7 @@ struct Tokenizer {
 
     /// Calls `body` with the one token of `text` if it is a word of letters of one keyboard alphabet (A–Z and a–z, or
     /// А–я, Ё and ё), as analysing it would give it: normalized (lower case, "ё" as "е") and stemmed; with
-    /// `trimming`, also between ASCII punctuation that no word takes in ("Матрица:", "(brother)"). Returns nil
+    /// `trimming`, also between punctuation that no word takes in ("Матрица:", "(brother)", "«Брат»"). Returns nil
     /// without calling it for any other text, and for an upper-case Roman numeral ("II"), which analysis also reads
     /// as a number. Such a word needs no word breaking or Unicode normalization.
     mutating func withPlainWord<Result>(_ text: UnsafeBufferPointer<UInt8>, trimming: Bool, stemming: Bool,
@@ -138,13 +138,51 @@ struct Tokenizer {
         }
     }
 
-    /// The bounds of `text` without the ASCII punctuation at its edges that no word takes in.
+    /// The bounds of `text` without the punctuation at its edges that no word takes in: ASCII's, and the quotation
+    /// marks, ellipsis and dashes of Russian and English text ("«Матрица»,", "“Brother”…").
     private static func trimmed(_ text: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
         var start = 0
         var end = text.count
-        while start < end, isEdgePunctuation(text[start]) { start += 1 }
-        while end > start, isEdgePunctuation(text[end - 1]) { end -= 1 }
+        while start < end {
+            if isEdgePunctuation(text[start]) {
+                start += 1
+            } else if let length = quoteLength(text, at: start, before: end) {
+                start += length
+            } else {
+                break
+            }
+        }
+        while end > start {
+            if isEdgePunctuation(text[end - 1]) {
+                end -= 1
+            } else if end - start >= 2, quoteLength(text, at: end - 2, before: end) == 2 {
+                end -= 2
+            } else if end - start >= 3, quoteLength(text, at: end - 3, before: end) == 3 {
+                end -= 3
+            } else {
+                break
+            }
+        }
         return (start, end)
+    }
+
+    /// The length in UTF-8 bytes of the quotation mark, ellipsis or dash that starts at `index` of `text` and ends by
+    /// `end`: « » (two bytes) or ‘ ’ “ ” „ ‹ › … – — (three); nil for anything else. Word breaking takes none of them
+    /// into a word at its edges (the apostrophe ’ joins letters only between them).
+    private static func quoteLength(_ text: UnsafeBufferPointer<UInt8>, at index: Int, before end: Int) -> Int? {
+        switch text[index] {
+        case 0xC2:
+            guard index + 2 <= end else { return nil }
+            return text[index + 1] == 0xAB || text[index + 1] == 0xBB ? 2 : nil
+        case 0xE2:
+            guard index + 3 <= end, text[index + 1] == 0x80 else { return nil }
+            switch text[index + 2] {
+            case 0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D, 0x9E, 0xA6, 0xB9, 0xBA: return 3
+            default: return nil
+            }
+        default:
+            return nil
+        }
     }
 
     /// ASCII punctuation that word breaking leaves out of a word at its edges.

@@ -57,9 +57,14 @@ struct SnowballVocabularyTests {
         var differences: [String] = []
         let punctuated: [String] = words.prefix(3000).flatMap { (word: String) -> [String] in
             ["(" + word + ")", word + ":", "«" + word + "»", "\"" + word + ".\"", word + "...", "[" + word + "]!",
-             word + "-", "'" + word + "'", word + "?!"]
+             word + "-", "'" + word + "'", word + "?!", "“" + word + "”,", "„" + word + "“", "‹" + word + "›…",
+             "—" + word + "–", "‘" + word + "’", "(«" + word + "»)."]
         }
-        let oddPunctuated = ["(II)", "XIV.", "(", ".", ":::", "(ёж)", "a.b", "c:a", "(x-men)", "word,word"]
+        // Edge marks beside characters that word breaking attaches to a letter before them (a soft hyphen, a
+        // zero-width joiner) must stay with the word.
+        let oddPunctuated = ["(II)", "XIV.", "(", ".", ":::", "(ёж)", "a.b", "c:a", "(x-men)", "word,word", "«»", "«",
+                             "…", "«II»", "“x-men”", "«брат»2", "a’b", "’’", "—", "»a«", "«\u{AD}брат»",
+                             "«брат\u{AD}»", "“a\u{200D}”"]
         let upper: [String] = words.prefix(3000).map { $0.uppercased() }
         let capitalized: [String] = words.map(\.capitalized)
         var all: [String] = odd + oddPunctuated
