@@ -25,7 +25,7 @@ extension Analyzer {
                 guard rank == 0 else { return }
                 stemmed = false
             }
-            let tokens = stemmed ? self.tokens(text) : Analyzer(stemming: false).tokens(text)
+            let tokens = stemmed ? self.tokens(text) : Self.unstemmedTokens(ofNormalizedWord: text)
             var key: [UInt8] = []
             for token in tokens {
                 key += token.normalized.utf8
@@ -68,6 +68,20 @@ extension Analyzer {
             break
         }
         return variants
+    }
+
+    /// The tokens of `text` without stems. A rejected transliteration is a normalized word (see
+    /// ``isNormalizedWord(_:)``), whose one token is the word itself: it is made without analysis, which would give
+    /// the same (a test checks it).
+    static func unstemmedTokens(ofNormalizedWord text: String) -> [Token] {
+        let latin = text.utf8.allSatisfy { $0 < 0x80 }
+        guard text.utf8.count <= Tokenizer.maximumTokenUnits, isNormalizedWord(text),
+              latin || text.utf8.allSatisfy({ $0 >= 0x80 }) else {
+            return Analyzer(stemming: false).tokens(text)
+        }
+        let script: Script = latin ? .latin : .cyrillic
+        return [Token(text: text[...], normalized: text, stem: text, script: script, position: 0, kind: .word,
+                      utf8Range: 0..<text.utf8.count)]
     }
 
     /// Whether `text` is one word that analysis leaves as it is: lower-case letters a–z, or а–я without "ё" (what

@@ -56,6 +56,25 @@ struct QueryVariantsTests {
         }
     }
 
+    /// A transliteration that the search rejects is kept for its spelling, unanalysed: its tokens must be those the
+    /// analyzer gives without stems.
+    @Test func rejectedTransliterationsHaveTheTokensOfAnalysisWithoutStems() throws {
+        let words = try ["russian", "english"].flatMap { language in
+            try TestData.lines("snowball/\(language)/voc.txt").enumerated().filter { $0.offset % 40 == 0 }
+                .map(\.element)
+        }
+        var checked = 0
+        for word in words + ["ii", "xiv", "Ёж", "щука", "x-men", "WALL·E", "1972", "брат 2"] {
+            for variant in analyzer.queryVariants(word, keepsTransliteration: { _ in false })
+            where variant.kind == .transliteration {
+                #expect(!variant.isStemmed)
+                #expect(variant.tokens == Analyzer(stemming: false).tokens(variant.text), "\(word): \(variant.text)")
+                checked += 1
+            }
+        }
+        #expect(checked > 1000)
+    }
+
     @Test func punctuationAloneHasNoVariants() {
         #expect(analyzer.queryVariants("—").isEmpty)
         #expect(analyzer.queryVariants("").isEmpty)
