@@ -111,22 +111,6 @@ struct VarintReader {
         self.offset = offset
     }
 
-    /// The next eight varints when each is one byte from 1 to 127, as the eight bytes of a little-endian number
-    /// (the first varint in the low byte); nil, with nothing read, otherwise. Most deltas of a frequent term's doc
-    /// ids and most term frequencies are such bytes, and a postings block decodes them eight at a time.
-    mutating func nextEightSmall() -> UInt64? {
-        guard offset + 8 <= bytes.count else { return nil }
-        let eight = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-        // No byte with its high bit set (a varint going on), and no zero byte: subtracting one from each byte borrows
-        // into its high bit only from a zero (exact when no high bit is set).
-        guard eight & Self.highBits == 0, (eight &- Self.lowBits) & Self.highBits == 0 else { return nil }
-        offset += 8
-        return eight
-    }
-
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
-    private static let lowBits: UInt64 = 0x0101_0101_0101_0101
-
     /// The next varint, or nil if it runs off the end or exceeds 64 bits.
     mutating func next() -> UInt64? {
         var position = offset

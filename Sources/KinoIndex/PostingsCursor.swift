@@ -97,20 +97,11 @@ public struct PostingsCursor: Sendable {
         frequencies.reserveCapacity(count)
         let problem = data.withUnsafeBytes { bytes -> String? in
             var reader = VarintReader(bytes, offset: frequenciesStart)
-            var decoded = 0
-            while decoded < count {
-                if count - decoded >= 8, let eight = reader.nextEightSmall() {
-                    for byte in 0..<8 {
-                        frequencies.append(UInt32(truncatingIfNeeded: eight >> (8 * byte) & 0xFF))
-                    }
-                    decoded += 8
-                    continue
-                }
+            for _ in 0..<count {
                 guard let frequency = reader.next(), frequency > 0, frequency <= UInt64(UInt32.max) else {
                     return "term frequencies of block \(block) do not decode"
                 }
                 frequencies.append(UInt32(frequency))
-                decoded += 1
             }
             return reader.offset == bytes.count ? nil : "block \(block) does not match its skip entry"
         }
@@ -234,19 +225,7 @@ public struct PostingsCursor: Sendable {
         let (problem, end) = data.withUnsafeBytes { bytes -> (String?, Int) in
             var reader = VarintReader(bytes)
             var previous = previousDoc
-            var position = 0
-            while position < count {
-                // Eight deltas of one byte each, none zero, far enough below the largest doc id to need no range
-                // check; anything else is read one varint at a time, with its checks.
-                if count - position >= 8, position > 0 || next > 0, previous + 8 * 0x7F < UInt64(DocID.terminated),
-                   let eight = reader.nextEightSmall() {
-                    for byte in 0..<8 {
-                        previous += eight >> (8 * byte) & 0xFF
-                        docs.append(DocID(truncatingIfNeeded: previous))
-                    }
-                    position += 8
-                    continue
-                }
+            for position in 0..<count {
                 guard let delta = reader.next(), position == 0 && next == 0 || delta > 0 else {
                     return ("doc ids of block \(next) do not decode", 0)
                 }
@@ -254,7 +233,6 @@ public struct PostingsCursor: Sendable {
                 guard value < UInt64(DocID.terminated) else { return ("doc id \(value) out of range", 0) }
                 docs.append(DocID(value))
                 previous = value
-                position += 1
             }
             return (nil, reader.offset)
         }
