@@ -73,6 +73,59 @@ struct ByteView: @unchecked Sendable {
         }
     }
 
+    /// The `index`th of the integers of `bits` bits (at most 32) packed from `offset`, least significant bits first
+    /// (as ``ByteWriter/appendPacked(_:bits:)`` writes them), or nil if its bytes lie outside the window. Values of
+    /// 0 bits are 0 and read nothing.
+    func packed(at offset: Int, index: Int, bits: Int) -> UInt32? {
+        guard bits > 0 else { return 0 }
+        guard bits <= 32, index >= 0, offset >= 0 else { return nil }
+        let (bit, overflow) = index.multipliedReportingOverflow(by: bits)
+        guard !overflow, offset <= count else { return nil }
+        let byte = offset &+ bit >> 3
+        let shift = UInt64(bit & 7)
+        let mask = UInt64(1) << UInt64(bits) - 1
+        // Eight bytes hold any value (at most 32 bits from a bit offset of at most 7): one load when they fit.
+        if byte <= count - 8 {
+            let word = UInt64(littleEndian: storage.base.loadUnaligned(fromByteOffset: start + byte, as: UInt64.self))
+            return UInt32(truncatingIfNeeded: word >> shift & mask)
+        }
+        let length = (Int(shift) + bits + 7) >> 3
+        guard contains(offset: byte, length: length) else { return nil }
+        var word: UInt64 = 0
+        for index in 0..<length {
+            word |= UInt64(storage.base.load(fromByteOffset: start + byte + index, as: UInt8.self)) << UInt64(8 * index)
+        }
+        return UInt32(truncatingIfNeeded: word >> shift & mask)
+    }
+
+    /// Appends the first `count` integers of `bits` bits (at most 32) packed from `offset`, each plus `base`
+    /// (wrapping), to `values`; false (and nothing appended) if their bytes lie outside the window.
+    func unpack(at offset: Int, count: Int, bits: Int, adding base: UInt32, into values: inout [UInt32]) -> Bool {
+        guard (0...32).contains(bits), count >= 0, count <= Int.max / 32,
+              contains(offset: offset, length: (count * bits + 7) / 8) else { return false }
+        guard bits > 0 else {
+            values.append(contentsOf: repeatElement(base, count: count))
+            return true
+        }
+        let mask = UInt64(1) << UInt64(bits) - 1
+        // Values whose first byte has seven more after it in the window are read with one load each.
+        let room = self.count - 8 - offset
+        let fast = room < 0 ? 0 : min(count, (room * 8 + 7) / bits + 1)
+        withUnsafeBytes { bytes in
+            var bit = 0
+            for _ in 0..<fast {
+                let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + bit >> 3, as: UInt64.self))
+                values.append(UInt32(truncatingIfNeeded: word >> UInt64(bit & 7) & mask) &+ base)
+                bit += bits
+            }
+        }
+        for index in fast..<count {
+            guard let value = packed(at: offset, index: index, bits: bits) else { return false }
+            values.append(value &+ base)
+        }
+        return true
+    }
+
     /// A copy of `length` bytes at `offset`, or nil if they do not fit.
     func bytes(at offset: Int, length: Int) -> [UInt8]? {
         guard contains(offset: offset, length: length) else { return nil }

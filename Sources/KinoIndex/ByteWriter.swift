@@ -45,6 +45,28 @@ struct ByteWriter {
         bytes.append(UInt8(rest))
     }
 
+    /// Appends `values` packed `bits` bits each (at most 32), least significant bits first, in
+    /// `(values.count * bits + 7) / 8` bytes; bits above `bits` are dropped.
+    mutating func appendPacked<C: Collection<UInt32>>(_ values: C, bits: Int) {
+        precondition((0...32).contains(bits), "values are packed in 0 to 32 bits")
+        guard bits > 0 else { return }
+        let mask = UInt64(1) << UInt64(bits) - 1
+        var pending: UInt64 = 0
+        var pendingBits = 0
+        for value in values {
+            pending |= (UInt64(value) & mask) << UInt64(pendingBits)
+            pendingBits += bits
+            while pendingBits >= 8 {
+                bytes.append(UInt8(truncatingIfNeeded: pending))
+                pending >>= 8
+                pendingBits -= 8
+            }
+        }
+        if pendingBits > 0 {
+            bytes.append(UInt8(truncatingIfNeeded: pending))
+        }
+    }
+
     /// Appends a varint length followed by the bytes.
     mutating func appendLengthPrefixed(_ data: [UInt8]) {
         appendVarint(UInt64(data.count))

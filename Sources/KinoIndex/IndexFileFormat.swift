@@ -10,8 +10,9 @@
 enum IndexFileFormat {
     static let magic: [UInt8] = Array("KINOIDX1".utf8)
     /// The version this build writes. Version 2 added `typos.kix` to every segment; a segment of version 1, which
-    /// has none, is read without it (typo look-ups walk the dictionary).
-    static let version: UInt32 = 2
+    /// has none, is read without it (typo look-ups walk the dictionary). Version 3 packs the doc ids and
+    /// frequencies of postings blocks (see ``PostingsSerializer``); segments of versions 1 and 2 keep their varints.
+    static let version: UInt32 = 3
     /// The versions this build reads.
     static let readableVersions: ClosedRange<UInt32> = 1...version
     static let headerSize = 32

@@ -1,15 +1,27 @@
 /// Walks one term's documents in increasing order (a `DocSet`): the current ``doc``, its ``termFrequency`` and
 /// ``positions()``, ``next()`` and ``advance(to:)``, which skips whole blocks using their last doc ids.
 ///
-/// A new cursor reads only its first doc id: the first block is decoded when the cursor first moves within it (a
-/// cursor that a conjunction advances past it, or that is never moved, never decodes it).
+/// Blocks hold up to 128 documents (see ``PostingsSerializer``). A packed block (format version 3) that the cursor
+/// skips into (``advance(to:)``) is read in place, by binary search, and its doc ids are unpacked only if the
+/// cursor then steps through it (``next()``); one it steps into is unpacked at once. Its frequencies are read one by
+/// one, when asked for. A block of varints (format versions 1 and 2) is decoded whole when the cursor first moves
+/// within it, and its frequencies on first use; a new cursor over such blocks reads only its first doc id.
 ///
-/// A cursor decodes one block of up to 128 documents at a time and checks every offset and value it reads. If a
-/// block does not decode, the cursor ends (``doc`` becomes ``DocID/terminated``) and ``corruption`` says why.
+/// A cursor checks every offset and value it reads. If a block does not decode, the cursor ends (``doc`` becomes
+/// ``DocID/terminated``) and ``corruption`` says why.
 public struct PostingsCursor: Sendable {
+    /// How a segment's postings blocks are written.
+    enum Encoding: Sendable {
+        /// Doc ids and frequencies packed in a width per block: format version 3.
+        case packed
+        /// Varint doc-id deltas and frequencies: format versions 1 and 2.
+        case varint
+    }
+
     private let postings: ByteView
     private let positionData: ByteView?
     private let fileName: String
+    private let encoding: Encoding
     private let skipStart: Int
     private let dataStart: Int
     private let positionsStart: Int
@@ -17,17 +29,35 @@ public struct PostingsCursor: Sendable {
     public let docFrequency: Int
     private let blockCount: Int
 
-    /// The decoded block, or -1 before the first one is decoded.
+    /// The loaded block, or -1 before the first one is loaded (only blocks of varints are loaded late).
     private var block = -1
+    /// The number of documents in the loaded block, and the current one's place among them.
+    private var count = 0
+    private var index = 0
+    /// The loaded block's last doc id, from the skip table.
+    private var lastDoc: DocID = 0
+
+    /// A packed block: its doc ids are `base` plus the values of `docBits` bits at `docsOffset` in the postings; its
+    /// frequencies are 1 plus those of `frequencyBits` bits at `frequenciesOffset`.
+    private var base: DocID = 0
+    private var docsOffset = 0
+    private var docBits = 0
+    private var frequenciesOffset = 0
+    private var frequencyBits = 0
+
+    /// The loaded block's doc ids, if ``unpacked``: always for a block of varints, and for a packed one once the
+    /// cursor steps through it.
     private var docs: [DocID] = []
-    /// The decoded block's term frequencies, decoded on first use (``decodeFrequencies()``): a cursor that a
+    private var unpacked = false
+    /// A block of varints' term frequencies, decoded on first use (``decodeFrequencies()``): a cursor that a
     /// conjunction only skips through a block never needs them.
     private var frequencies: [UInt32] = []
     private var frequenciesDecoded = false
-    /// The decoded block's bytes, and where its frequencies start in them.
+    /// The bytes of a block of varints, and where its frequencies start in them.
     private var blockData: ByteView?
     private var frequenciesStart = 0
-    private var index = 0
+
+    /// Where the loaded block's positions start, and the document and offset that positions were last read up to.
     private var blockPositions = 0
     private var positionsOffset = 0
     private var positionsIndex = 0
@@ -37,25 +67,31 @@ public struct PostingsCursor: Sendable {
     /// Why the cursor stopped early, if it found undecodable data.
     public private(set) var corruption: IndexError?
 
-    init(info: TermInfo, postings: ByteView, positions: ByteView?, fileName: String) {
+    init(info: TermInfo, postings: ByteView, positions: ByteView?, fileName: String, encoding: Encoding) {
         self.postings = postings
         positionData = info.positionsOffset == nil ? nil : positions
         self.fileName = fileName
+        self.encoding = encoding
         docFrequency = Int(info.docFrequency)
         blockCount = (docFrequency + PostingsSerializer.blockSize - 1) / PostingsSerializer.blockSize
         skipStart = Int(clamping: info.postingsOffset)
         let (skipBytes, overflow) = blockCount.multipliedReportingOverflow(by: PostingsSerializer.skipEntrySize)
         dataStart = overflow ? Int.max : skipStart.addingReportingOverflow(skipBytes).partialValue
         positionsStart = Int(clamping: info.positionsOffset ?? 0)
-        if blockCount > 0 {
-            if let positions = positionData, positionsStart > positions.count {
-                fail("the positions of a term at offset \(positionsStart) lie outside the positions file")
-                return
-            }
-            guard !overflow, postings.contains(offset: skipStart, length: skipBytes) else {
-                fail("the skip table of a term at offset \(skipStart) lies outside the file")
-                return
-            }
+        guard blockCount > 0 else { return }
+        if let positions = positionData, positionsStart > positions.count {
+            fail("the positions of a term at offset \(positionsStart) lie outside the positions file")
+            return
+        }
+        guard !overflow, postings.contains(offset: skipStart, length: skipBytes) else {
+            fail("the skip table of a term at offset \(skipStart) lies outside the file")
+            return
+        }
+        switch encoding {
+        case .packed:
+            // Loading a packed block without unpacking it reads its skip entry and first and last doc ids only.
+            load(block: 0, unpacking: false)
+        case .varint:
             var offset = dataStart
             guard let first = postings.varint(at: &offset), first < UInt64(DocID.terminated) else {
                 fail("the first doc id of a term at offset \(skipStart) does not decode")
@@ -68,8 +104,28 @@ public struct PostingsCursor: Sendable {
     /// The frequency of the term in the current document (0 once terminated).
     public var termFrequency: UInt32 {
         guard doc != .terminated else { return 0 }
-        if block < 0 { return firstFrequency() }
-        return frequenciesDecoded ? frequencies[index] : undecodedFrequency()
+        switch encoding {
+        case .packed:
+            return packedFrequency(index)
+        case .varint:
+            if block < 0 { return firstFrequency() }
+            return frequenciesDecoded ? frequencies[index] : undecodedFrequency()
+        }
+    }
+
+    /// The frequency of the `position`th document of the loaded packed block (1 if it does not decode: the block's
+    /// length was checked when it was loaded).
+    private func packedFrequency(_ position: Int) -> UInt32 {
+        guard let value = postings.packed(at: frequenciesOffset, index: position, bits: frequencyBits) else { return 1 }
+        return value == .max ? value : value + 1
+    }
+
+    /// The id of the `position`th document of the loaded packed block, if it decodes and is not past the block's
+    /// last document.
+    private func packedDoc(_ position: Int) -> DocID? {
+        guard let value = postings.packed(at: docsOffset, index: position, bits: docBits) else { return nil }
+        let (doc, overflow) = base.addingReportingOverflow(value)
+        return overflow || doc > lastDoc ? nil : doc
     }
 
     /// The current document's frequency read from the block's bytes, its frequencies not yet decoded.
@@ -88,8 +144,10 @@ public struct PostingsCursor: Sendable {
         return UInt32(frequency)
     }
 
-    /// Decodes the current block's term frequencies (and the first block, if the cursor has not yet moved).
+    /// Decodes the current block's term frequencies (and the first block, if the cursor has not yet moved): a
+    /// block of varints is read in order. Packed blocks need nothing.
     mutating func decodeFrequencies() {
+        guard encoding == .varint else { return }
         decodeFirstBlock()
         guard !frequenciesDecoded, doc != .terminated, let data = blockData else { return }
         let count = docs.count
@@ -109,15 +167,15 @@ public struct PostingsCursor: Sendable {
         frequenciesDecoded = true
     }
 
-    /// The first document's frequency before the first block is decoded: past the block's doc ids.
+    /// The first document's frequency before the first block of varints is decoded: past the block's doc ids.
     private func firstFrequency() -> UInt32 {
         Self.frequency(in: postings, from: dataStart, skipping: min(PostingsSerializer.blockSize, docFrequency))
     }
 
-    /// Decodes the first block if the cursor has not yet moved.
-    mutating func decodeFirstBlock() {
+    /// Decodes the first block of varints if the cursor has not yet moved.
+    private mutating func decodeFirstBlock() {
         if block < 0, doc != .terminated {
-            load(block: 0)
+            load(block: 0, unpacking: true)
         }
     }
 
@@ -127,10 +185,14 @@ public struct PostingsCursor: Sendable {
         decodeFirstBlock()
         guard doc != .terminated else { return doc }
         index += 1
-        if index < docs.count {
+        if index < count {
+            if !unpacked {
+                unpackDocs()
+                guard doc != .terminated else { return doc }
+            }
             doc = docs[index]
         } else if block + 1 < blockCount {
-            load(block: block + 1)
+            load(block: block + 1, unpacking: true)
         } else {
             doc = .terminated
         }
@@ -141,25 +203,51 @@ public struct PostingsCursor: Sendable {
     @discardableResult
     public mutating func advance(to target: DocID) -> DocID {
         guard doc < target else { return doc }
-        if block < 0 || docs.last.map({ $0 < target }) == true {
+        if block < 0 || lastDoc < target {
             var candidate = block + 1
-            while candidate < blockCount, let lastDoc = postings.u32(at: skipStart + candidate * 12), lastDoc < target {
+            while candidate < blockCount, let blockLast = postings.u32(at: skipStart + candidate * 12),
+                  blockLast < target {
                 candidate += 1
             }
             guard candidate < blockCount else {
                 doc = .terminated
                 return doc
             }
-            load(block: candidate)
-            guard doc != .terminated else { return doc }
+            load(block: candidate, unpacking: false)
+            guard doc < target else { return doc }
         }
-        // The block's last document is at least `target`.
-        var position = index
-        while docs[position] < target {
-            position += 1
+        // The block's last document is at least `target`, and the current one below it.
+        if !unpacked {
+            // The next document, else a binary search of the rest: the last is at least `target` throughout.
+            var low = index + 1
+            var high = count - 1
+            if let next = packedDoc(low), next < target {
+                low += 1
+                while low < high {
+                    let middle = (low + high) / 2
+                    guard let found = packedDoc(middle) else {
+                        fail("the doc ids of block \(block) are out of order")
+                        return doc
+                    }
+                    if found < target { low = middle + 1 } else { high = middle }
+                }
+            } else {
+                high = low
+            }
+            guard let found = packedDoc(high), found >= target else {
+                fail("the doc ids of block \(block) are out of order")
+                return doc
+            }
+            index = high
+            doc = found
+        } else {
+            var position = index
+            while docs[position] < target {
+                position += 1
+            }
+            index = position
+            doc = docs[position]
         }
-        index = position
-        doc = docs[position]
         return doc
     }
 
@@ -172,7 +260,7 @@ public struct PostingsCursor: Sendable {
             positionsOffset = blockPositions
         }
         while positionsIndex < index {
-            for _ in 0..<frequencies[positionsIndex] {
+            for _ in 0..<frequency(positionsIndex) {
                 guard data.varint(at: &positionsOffset) != nil else {
                     fail("positions of block \(block) do not decode")
                     return []
@@ -180,11 +268,12 @@ public struct PostingsCursor: Sendable {
             }
             positionsIndex += 1
         }
+        let occurrences = frequency(index)
         var result: [UInt32] = []
-        result.reserveCapacity(Int(frequencies[index]))
+        result.reserveCapacity(Int(occurrences))
         var position: UInt64 = 0
         var offset = positionsOffset
-        for _ in 0..<frequencies[index] {
+        for _ in 0..<occurrences {
             guard let delta = data.varint(at: &offset), delta <= UInt64(UInt32.max) - position else {
                 fail("positions of block \(block) do not decode")
                 return []
@@ -195,7 +284,13 @@ public struct PostingsCursor: Sendable {
         return result
     }
 
-    private mutating func load(block next: Int) {
+    /// The frequency of the `position`th document of the loaded block (its frequencies decoded, if varints).
+    private func frequency(_ position: Int) -> UInt32 {
+        encoding == .packed ? packedFrequency(position) : frequencies[position]
+    }
+
+    /// Loads block `next`, unpacking its doc ids if `unpacking` (blocks of varints are always decoded).
+    private mutating func load(block next: Int, unpacking: Bool) {
         let entry = skipStart + next * 12
         guard let lastDoc = postings.u32(at: entry), let dataEnd = postings.u32(at: entry + 4),
               let positionsEnd = postings.u32(at: entry + 8) else {
@@ -213,10 +308,92 @@ public struct PostingsCursor: Sendable {
             positionsBegin = Int(previousPositions)
             previousDoc = UInt64(previousLast)
         }
+        guard lastDoc < DocID.terminated else { return fail("doc id \(lastDoc) out of range") }
         let count = min(PostingsSerializer.blockSize, docFrequency - next * PostingsSerializer.blockSize)
-        guard dataBegin <= Int(dataEnd), let data = postings.slice(at: dataStart + dataBegin,
-                                                                     length: Int(dataEnd) - dataBegin) else {
+        guard dataBegin <= Int(dataEnd), postings.contains(offset: dataStart + dataBegin,
+                                                          length: Int(dataEnd) - dataBegin) else {
             return fail("block \(next) of a term at offset \(skipStart) lies outside the file")
+        }
+        let loaded: String? = switch encoding {
+        case .packed:
+            loadPacked(block: next, count: count, at: dataStart + dataBegin, length: Int(dataEnd) - dataBegin,
+                       base: next == 0 ? 0 : previousDoc + 1, lastDoc: lastDoc, unpacking: unpacking)
+        case .varint:
+            loadVarints(block: next, count: count, at: dataStart + dataBegin, length: Int(dataEnd) - dataBegin,
+                        previousDoc: previousDoc, lastDoc: lastDoc)
+        }
+        if let loaded { return fail(loaded) }
+        if positionData != nil {
+            guard positionsBegin <= Int(positionsEnd),
+                  positionData?.contains(offset: positionsStart + positionsBegin,
+                                         length: Int(positionsEnd) - positionsBegin) == true else {
+                return fail("positions of block \(next) lie outside the positions file")
+            }
+        }
+        block = next
+        self.count = count
+        self.lastDoc = lastDoc
+        index = 0
+        blockPositions = positionsStart + positionsBegin
+        positionsOffset = blockPositions
+        positionsIndex = 0
+    }
+
+    /// Reads the widths of a packed block and its first doc id, and unpacks its doc ids if `unpacking`; what is
+    /// wrong, if anything.
+    private mutating func loadPacked(block next: Int, count: Int, at offset: Int, length: Int, base: UInt64,
+                                     lastDoc: DocID, unpacking: Bool) -> String? {
+        guard base <= UInt64(lastDoc) else { return "block \(next) does not follow the block before it" }
+        let base = DocID(base)
+        let docBits = PostingsSerializer.bitWidth(lastDoc - base)
+        let docBytes = (count * docBits + 7) / 8
+        guard docBytes < length, let frequencyBits = postings.u8(at: offset + docBytes), frequencyBits <= 32,
+              length == docBytes + 1 + (count * Int(frequencyBits) + 7) / 8 else {
+            return "block \(next) does not match its skip entry"
+        }
+        self.base = base
+        self.lastDoc = lastDoc
+        self.docBits = docBits
+        docsOffset = offset
+        frequenciesOffset = offset + docBytes + 1
+        self.frequencyBits = Int(frequencyBits)
+        guard packedDoc(count - 1) == lastDoc, let first = packedDoc(0) else {
+            return "block \(next) does not match its skip entry"
+        }
+        unpacked = false
+        if unpacking {
+            self.count = count
+            guard unpack() else { return "the doc ids of block \(next) are out of order" }
+        }
+        doc = first
+        return nil
+    }
+
+    /// Unpacks the doc ids of the loaded packed block, or ends the cursor if they are out of order.
+    private mutating func unpackDocs() {
+        if !unpack() {
+            fail("the doc ids of block \(block) are out of order")
+        }
+    }
+
+    /// Unpacks the doc ids of the packed block at ``docsOffset`` (of ``count`` documents); whether they increase
+    /// from ``base`` to ``lastDoc``.
+    private mutating func unpack() -> Bool {
+        docs.removeAll(keepingCapacity: true)
+        guard postings.unpack(at: docsOffset, count: count, bits: docBits, adding: base, into: &docs),
+              docs.count == count, docs[0] >= base, docs[count - 1] == lastDoc else { return false }
+        for position in 1..<count where docs[position] <= docs[position - 1] {
+            return false
+        }
+        unpacked = true
+        return true
+    }
+
+    /// Decodes the doc ids of a block of varints; what is wrong, if anything.
+    private mutating func loadVarints(block next: Int, count: Int, at offset: Int, length: Int, previousDoc: UInt64,
+                                      lastDoc: DocID) -> String? {
+        guard let data = postings.slice(at: offset, length: length) else {
+            return "block \(next) of a term at offset \(skipStart) lies outside the file"
         }
         docs.removeAll(keepingCapacity: true)
         docs.reserveCapacity(max(count, 0))
@@ -236,34 +413,24 @@ public struct PostingsCursor: Sendable {
             }
             return (nil, reader.offset)
         }
-        if let problem { return fail(problem) }
+        if let problem { return problem }
+        unpacked = true
         blockData = data
         frequenciesStart = end
-        guard docs.last == lastDoc else {
-            return fail("block \(next) does not match its skip entry")
-        }
-        if positionData != nil {
-            guard positionsBegin <= Int(positionsEnd),
-                  positionData?.contains(offset: positionsStart + positionsBegin,
-                                         length: Int(positionsEnd) - positionsBegin) == true else {
-                return fail("positions of block \(next) lie outside the positions file")
-            }
-        }
-        block = next
-        index = 0
-        blockPositions = positionsStart + positionsBegin
-        positionsOffset = blockPositions
-        positionsIndex = 0
+        guard docs.last == lastDoc else { return "block \(next) does not match its skip entry" }
         doc = docs[0]
+        return nil
     }
 
     private mutating func fail(_ what: String) {
         corruption = IndexError(.corrupt, "\(fileName): \(what)")
         doc = .terminated
         docs.removeAll()
+        unpacked = false
         frequencies.removeAll()
         frequenciesDecoded = false
         blockData = nil
         block = blockCount
+        count = 0
     }
 }

@@ -27,6 +27,8 @@ public final class SegmentReader: Sendable {
     let typos: TypoIndexReader?
     private let postingsBody: ByteView
     private let positionsBody: ByteView
+    /// How the postings blocks are written: packed from format version 3, varints before.
+    private let postingsEncoding: PostingsCursor.Encoding
     /// ``facetRows(for:)`` by their columns, made on first use.
     private let facetRowsByColumns = Locked<[[ColumnID]: FacetRows]>([:])
 
@@ -61,6 +63,7 @@ public final class SegmentReader: Sendable {
         fieldLengths = try FieldLengthsReader(file: open(SegmentFiles.fieldLengths, .fieldLengths), docCount: docCount)
         storedFields = try StoredFieldsReader(file: open(SegmentFiles.stored, .storedFields), docCount: docCount)
         columns = try ColumnsReader(file: open(SegmentFiles.columns, .columns), docCount: docCount)
+        postingsEncoding = metaFile.version >= 3 ? .packed : .varint
         typos = metaFile.version >= 2 ? try TypoIndexReader(file: open(SegmentFiles.typos, .typos)) : nil
     }
 
@@ -103,7 +106,8 @@ public final class SegmentReader: Sendable {
 
     /// A cursor over the postings a dictionary entry points to.
     public func postings(_ info: TermInfo) -> PostingsCursor {
-        PostingsCursor(info: info, postings: postingsBody, positions: positionsBody, fileName: SegmentFiles.postings)
+        PostingsCursor(info: info, postings: postingsBody, positions: positionsBody, fileName: SegmentFiles.postings,
+                       encoding: postingsEncoding)
     }
 
     /// The terms of `field` that start with `prefix` (an as-you-type prefix), in byte order, read lazily from the

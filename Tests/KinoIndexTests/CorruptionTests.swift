@@ -101,23 +101,78 @@ struct CorruptionTests {
         #expect(error?.code == .checksumMismatch)
     }
 
-    @Test func corruptBodyBehindAValidChecksumEndsACursorInsteadOfTrapping() throws {
+    @Test(arguments: [PostingsCursor.Encoding.packed, .varint])
+    func corruptBodyBehindAValidChecksumEndsACursorInsteadOfTrapping(encoding: PostingsCursor.Encoding) throws {
         let info = TermInfo(docFrequency: 300, postingsOffset: 0, positionsOffset: 0)
         var garbage = SplitMix64(seed: 123)
-        let bytes = (0..<200).map { _ in UInt8.random(in: 0...255, using: &garbage) }
-        var cursor = PostingsCursor(info: info, postings: ByteView(bytes), positions: ByteView(bytes), fileName: "p.kix")
-        var steps = 0
-        while cursor.doc != .terminated && steps < 1_000 {
-            _ = cursor.positions()
-            cursor.next()
-            steps += 1
+        for _ in 0..<200 {
+            let bytes = (0..<200).map { _ in UInt8.random(in: 0...255, using: &garbage) }
+            var cursor = PostingsCursor(info: info, postings: ByteView(bytes), positions: ByteView(bytes),
+                                        fileName: "p.kix", encoding: encoding)
+            var steps = 0
+            var previous: DocID?
+            while cursor.doc != .terminated && steps < 1_000 {
+                // Whatever the bytes, documents only go forward.
+                #expect(previous.map { $0 < cursor.doc } ?? true)
+                previous = cursor.doc
+                _ = cursor.positions()
+                if steps % 2 == 0 { cursor.next() } else { cursor.advance(to: cursor.doc + 7) }
+                steps += 1
+            }
+            #expect(cursor.doc == .terminated)
+            #expect(cursor.corruption?.code == .corrupt)
+            #expect(cursor.corruption?.message.hasPrefix("p.kix: ") == true)
         }
-        #expect(cursor.doc == .terminated)
-        #expect(cursor.corruption?.code == .corrupt)
-        #expect(cursor.corruption?.message.hasPrefix("p.kix: ") == true)
+        let bytes = (0..<200).map { _ in UInt8.random(in: 0...255, using: &garbage) }
         var far = PostingsCursor(info: TermInfo(docFrequency: .max, postingsOffset: .max, positionsOffset: nil),
-                                 postings: ByteView(bytes), positions: nil, fileName: "p.kix")
+                                 postings: ByteView(bytes), positions: nil, fileName: "p.kix", encoding: encoding)
         #expect(far.doc == .terminated)
         #expect(far.advance(to: 5) == .terminated)
+    }
+
+    /// A packed block whose bytes disagree with its skip entry, or whose doc ids go backwards, ends the cursor.
+    @Test func aPackedBlockThatDisagreesWithItsSkipEntryEndsTheCursor() throws {
+        // One term in docs 3, 9 and 12 (frequencies 1, 2, 1): doc ids less 0 in 4 bits, frequencies less 1 in 1 bit.
+        var writer = PostingsSerializer()
+        var term = PostingsWriter.TermPostings()
+        term.docs = [3, 9, 12]
+        term.frequencies = [1, 2, 1]
+        let info = writer.add(term, keepsPositions: false)
+        let good = writer.postings.bytes
+        func cursor(_ bytes: [UInt8]) -> PostingsCursor {
+            PostingsCursor(info: info, postings: ByteView(bytes), positions: nil, fileName: "p.kix", encoding: .packed)
+        }
+        var walked = cursor(good)
+        var seen: [(DocID, UInt32)] = []
+        while walked.doc != .terminated {
+            seen.append((walked.doc, walked.termFrequency))
+            walked.next()
+        }
+        #expect(seen.map(\.0) == [3, 9, 12] && seen.map(\.1) == [1, 2, 1])
+        #expect(walked.corruption == nil)
+        #expect(good.count == 12 + 2 + 1 + 1)
+
+        // The second doc id (9, bits 4–7 of the first byte after the skip entry) made 2: out of order.
+        var backwards = good
+        backwards[12] = backwards[12] & 0x0F | 0x20
+        var cursorBackwards = cursor(backwards)
+        #expect(cursorBackwards.doc == 3)
+        #expect(cursorBackwards.next() == .terminated)
+        #expect(cursorBackwards.corruption?.message == "p.kix: the doc ids of block 0 are out of order")
+        // A binary search past the bad doc id still moves forward.
+        var advanced = cursor(backwards)
+        #expect(advanced.advance(to: 10) == 12)
+        #expect(advanced.corruption == nil)
+
+        // The last doc id (12) made 11: the block ends before its skip entry's last document.
+        var shortened = good
+        shortened[13] = shortened[13] & 0xF0 | 11
+        #expect(cursor(shortened).doc == .terminated)
+        #expect(cursor(shortened).corruption?.message == "p.kix: block 0 does not match its skip entry")
+
+        // A frequency width that makes the block longer than its skip entry says.
+        var wider = good
+        wider[14] = 9
+        #expect(cursor(wider).corruption?.message == "p.kix: block 0 does not match its skip entry")
     }
 }

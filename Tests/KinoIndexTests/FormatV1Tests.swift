@@ -126,7 +126,7 @@ struct FormatV1Tests {
         #expect(searcher.search(andreiTarkovsky, TopDocsCollector(k: 10)).topDocs.map(\.doc) == [4, 2, 3])
     }
 
-    @Test(arguments: [UInt32(0), 3], Fixture.files)
+    @Test(arguments: [UInt32(0), IndexFileFormat.version + 1], Fixture.files)
     func aFileOfAnotherFormatVersionIsRefused(version: UInt32, file: String) throws {
         let directory = TemporaryDirectory()
         for name in Fixture.files {
@@ -135,7 +135,7 @@ struct FormatV1Tests {
         writeFile(directory.file(file), withFormatVersion(version, readFile(directory.file(file))))
         let error = #expect(throws: IndexError.self) { try SegmentReader(directory: directory.path) }
         #expect(error?.code == .unsupportedVersion)
-        #expect(error?.message == "\(file): format version \(version), this build reads versions 1 to 2")
+        #expect(error?.message == "\(file): format version \(version), this build reads versions 1 to \(IndexFileFormat.version)")
     }
 
     /// A file claiming the current version among files of version 1 is refused: a segment is of one version.

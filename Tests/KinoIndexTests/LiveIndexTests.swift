@@ -19,13 +19,14 @@ struct LiveIndexTests {
             switch self {
             case .truncatedFile:
                 let bytes = readFile(folder + SegmentFiles.postings)
-                writeFile(folder + SegmentFiles.postings, Array(bytes.prefix(bytes.count / 2)))
+                writeFile(folder + SegmentFiles.postings, Array(bytes.dropLast(5)))
             case .flippedByte:
                 var bytes = readFile(folder + SegmentFiles.terms)
                 bytes[IndexFileFormat.headerSize + 2] ^= 0x10
                 writeFile(folder + SegmentFiles.terms, bytes)
             case .wrongFormatVersion:
-                writeFile(folder + SegmentFiles.stored, withFormatVersion(3, readFile(folder + SegmentFiles.stored)))
+                writeFile(folder + SegmentFiles.stored,
+                          withFormatVersion(IndexFileFormat.version + 1, readFile(folder + SegmentFiles.stored)))
             case .zeroLengthFile:
                 writeFile(folder + SegmentFiles.columns, [])
             case .missingFolder:
@@ -44,7 +45,8 @@ struct LiveIndexTests {
             case .truncatedFile: (.truncated, "g000002/postings.kix: footer missing")
             case .flippedByte: (.checksumMismatch, "g000002/terms.kix: checksum mismatch")
             case .wrongFormatVersion:
-                (.unsupportedVersion, "g000002/stored.kix: format version 3, this build reads versions 1 to 2")
+                (.unsupportedVersion, "g000002/stored.kix: format version \(IndexFileFormat.version + 1), "
+                    + "this build reads versions 1 to \(IndexFileFormat.version)")
             case .zeroLengthFile: (.truncated, "g000002/columns.kix: file is empty")
             case .missingFolder: (.io, "g000009: cannot open ")
             case .currentNotAName: (.corrupt, "CURRENT: '../../etc' is not a generation name")

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Testing
 @testable import KinoIndex
 
 /// A deterministic random number generator (SplitMix64), so randomised tests repeat exactly.
@@ -101,6 +102,38 @@ enum FormatFixture {
     static func segmentID(version: UInt32) -> SegmentID {
         var generator = SplitMix64(seed: UInt64(version))
         return SegmentID.random(using: &generator)
+    }
+
+    /// Expects `committed` and `fresh` to hold the same terms, postings (documents, frequencies, positions),
+    /// field lengths, stored bytes and columns.
+    static func expectSameContents(_ committed: SegmentReader, _ fresh: SegmentReader, schema: Schema) throws {
+        #expect(committed.docCount == fresh.docCount)
+        #expect(committed.terms.count == fresh.terms.count)
+        for field in schema.fields {
+            let terms = committed.terms(field: field.id, prefix: "").map { $0 }
+            #expect(terms.map(\.term) == fresh.terms(field: field.id, prefix: "").map(\.term), "\(field.name)")
+            for (term, info) in terms {
+                var expected = try #require(fresh.postings(field: field.id, term: term))
+                var actual = committed.postings(info)
+                while expected.doc != .terminated {
+                    #expect(actual.doc == expected.doc && actual.termFrequency == expected.termFrequency
+                                && actual.positions() == expected.positions(), "\(field.name) \(term)")
+                    expected.next()
+                    actual.next()
+                }
+                #expect(actual.doc == .terminated)
+            }
+        }
+        for doc in 0..<DocID(committed.docCount) {
+            #expect(committed.storedFields.document(doc) == fresh.storedFields.document(doc))
+            for field in schema.fields {
+                #expect(committed.fieldLengths.length(field: field.id, doc: doc)
+                        == fresh.fieldLengths.length(field: field.id, doc: doc))
+            }
+            for column in schema.columns {
+                #expect(committed.columns.values(column.id, doc: doc) == fresh.columns.values(column.id, doc: doc))
+            }
+        }
     }
 
     /// Whether the fixture of `version` is to be written again (`KINO_WRITE_FIXTURES=1`), which only a build that
