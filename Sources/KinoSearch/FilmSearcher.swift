@@ -304,8 +304,12 @@ public struct FilmSearcher: Sendable {
         var result: [String: [SearchResponse.FacetValue]] = [:]
         result.reserveCapacity(counts.facets.count)
         for facet in counts.facets {
-            var values = facet.values.compactMap { value, count in
-                FacetLabels.value(value, column: facet.column, count: count, language: language)
+            var values: [SearchResponse.FacetValue] = []
+            values.reserveCapacity(facet.values.count)
+            for (value, count) in facet.values {
+                if let labelled = FacetLabels.value(value, column: facet.column, count: count, language: language) {
+                    values.append(labelled)
+                }
             }
             // Labels compared by their UTF-8, which orders them as `<` does (they are NFC) without normalizing.
             values.sort {

@@ -31,9 +31,12 @@ final class Highlighter {
     /// keyboard-layout reading that is no word), and is not looked for.
     init(plan: QueryPlan, analyzer: Analyzer, enabled: Bool, isIndexed: (String) -> Bool = { _ in true }) {
         // As bytes: hashing or comparing Cyrillic `String`s normalizes them first.
+        let readings = plan.words.reduce(0) { $0 + $1.readings.count }
         var stems: [[UInt8]] = []
+        stems.reserveCapacity(readings + 1)
         var prefixes: [[UInt8]] = []
         var words: [[UInt8]] = []
+        words.reserveCapacity(readings)
         for word in plan.words {
             for reading in word.readings {
                 for (term, normalized) in zip(reading.terms, reading.words) where isIndexed(term) {
@@ -56,6 +59,7 @@ final class Highlighter {
         // An English stem may end otherwise than its word ("citi" of "city", "hope" of "hoping"); a Russian stem is
         // always the start of its word.
         var wordStartNeedles = prefixes
+        wordStartNeedles.reserveCapacity(prefixes.count + stems.count)
         for stem in stems {
             wordStartNeedles.append(stem.allSatisfy { $0 < 0x80 } ? Self.wordStart(ofEnglishStem: stem) : stem)
         }

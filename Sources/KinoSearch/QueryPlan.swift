@@ -86,6 +86,7 @@ struct QueryPlan {
         let cut = text.utf8.count <= limit || text.unicodeScalars.count <= limit
             ? text : String(text.unicodeScalars.prefix(limit))
         let typed = Self.words(of: cut).prefix(SearchRequest.maximumQueryWords)
+        words.reserveCapacity(typed.count)
         // An ASCII last character is whitespace when it is one of ASCII's; others are asked of Unicode.
         let endsInSpace = cut.utf8.last.map { last in
             last < 0x80 ? Self.isASCIIWhitespace(last) : cut.last!.isWhitespace
@@ -106,7 +107,9 @@ struct QueryPlan {
                 !Analyzer.isNormalizedWord(candidate)
                     || searcher.docFrequency(field: FilmSchema.words, term: candidate) > 0
             }
+            // Room for the variants, the completions of a last word and the typo corrections, without growing.
             var readings: [Reading] = []
+            readings.reserveCapacity(variants.count + (isLast ? Self.completionLimit : 0) + 2 * Self.correctionLimit)
             var knownWord = false
             var misspellable: [(word: String, boost: Double)] = []
             for variant in variants {

@@ -15,9 +15,12 @@ extension Analyzer {
     /// but for the likeliest, which is kept for its spelling (a search may correct typos in it) without stems: its
     /// tokens' stems are their normalized forms, and ``Variant/isStemmed`` is false.
     public func queryVariants(_ word: String, keepsTransliteration: (String) -> Bool = { _ in true }) -> [Variant] {
+        // A word has its reading as typed, in the other layout, and a few transliterations.
         var variants: [Variant] = []
+        variants.reserveCapacity(2 + Transliteration.maximumCandidates)
         // The normalized words of each variant so far, as bytes: hashing Cyrillic `String`s normalizes them.
         var seen: [[UInt8]] = []
+        seen.reserveCapacity(2 + Transliteration.maximumCandidates)
 
         func add(_ kind: Variant.Kind, _ text: String, rank: Int) {
             var stemmed = true
@@ -27,6 +30,7 @@ extension Analyzer {
             }
             let tokens = stemmed ? self.tokens(text) : Self.unstemmedTokens(ofNormalizedWord: text)
             var key: [UInt8] = []
+            key.reserveCapacity(tokens.reduce(0) { $0 + $1.normalized.utf8.count + 1 })
             for token in tokens {
                 key += token.normalized.utf8
                 key.append(0)
