@@ -38,12 +38,15 @@ public struct PostingsCursor: Sendable {
     private var lastDoc: DocID = 0
 
     /// A packed block: its doc ids are `base` plus the values of `docBits` bits at `docsOffset` in the postings; its
-    /// frequencies are 1 plus those of `frequencyBits` bits at `frequenciesOffset`.
+    /// frequencies are 1 plus those of `frequencyBits` bits at `frequenciesOffset`, up to `blockEnd`. The width of
+    /// the frequencies is read when they are first wanted (-1 until then): a cursor that is only moved past a block
+    /// reads its skip entry and the doc ids it compares, not the rest of the block.
     private var base: DocID = 0
     private var docsOffset = 0
     private var docBits = 0
     private var frequenciesOffset = 0
-    private var frequencyBits = 0
+    private var frequencyBits = -1
+    private var blockEnd = 0
 
     /// The loaded block's doc ids, if ``unpacked``: always for a block of varints, and for a packed one once the
     /// cursor steps through it.
@@ -113,11 +116,19 @@ public struct PostingsCursor: Sendable {
         }
     }
 
-    /// The frequency of the `position`th document of the loaded packed block (1 if it does not decode: the block's
-    /// length was checked when it was loaded).
+    /// The frequency of the `position`th document of the loaded packed block (1 if it does not decode;
+    /// ``decodeFrequencies()`` ends the cursor then).
     private func packedFrequency(_ position: Int) -> UInt32 {
-        guard let value = postings.packed(at: frequenciesOffset, index: position, bits: frequencyBits) else { return 1 }
+        let bits = frequencyBits >= 0 ? frequencyBits : frequencyWidth() ?? 0
+        guard let value = postings.packed(at: frequenciesOffset, index: position, bits: bits) else { return 1 }
         return value == .max ? value : value + 1
+    }
+
+    /// The width of the loaded packed block's frequencies, if the block's length agrees with it.
+    private func frequencyWidth() -> Int? {
+        guard let bits = postings.u8(at: frequenciesOffset - 1), bits <= 32,
+              blockEnd == frequenciesOffset + (count * Int(bits) + 7) / 8 else { return nil }
+        return Int(bits)
     }
 
     /// The id of the `position`th document of the loaded packed block, if it decodes and is not past the block's
@@ -145,9 +156,14 @@ public struct PostingsCursor: Sendable {
     }
 
     /// Decodes the current block's term frequencies (and the first block, if the cursor has not yet moved): a
-    /// block of varints is read in order. Packed blocks need nothing.
+    /// block of varints is read in order; of a packed block, the width of its frequencies.
     mutating func decodeFrequencies() {
-        guard encoding == .varint else { return }
+        guard encoding == .varint else {
+            guard frequencyBits < 0, doc != .terminated else { return }
+            guard let bits = frequencyWidth() else { return fail("block \(block) does not match its skip entry") }
+            frequencyBits = bits
+            return
+        }
         decodeFirstBlock()
         guard !frequenciesDecoded, doc != .terminated, let data = blockData else { return }
         let count = docs.count
@@ -339,54 +355,53 @@ public struct PostingsCursor: Sendable {
         positionsIndex = 0
     }
 
-    /// Reads the widths of a packed block and its first doc id, and unpacks its doc ids if `unpacking`; what is
-    /// wrong, if anything.
+    /// Reads a packed block's first doc id, and unpacks its doc ids if `unpacking`; what is wrong, if anything.
+    /// Its doc ids are checked against the skip entry's last when they are unpacked; a binary search checks the one
+    /// it lands on.
     private mutating func loadPacked(block next: Int, count: Int, at offset: Int, length: Int, base: UInt64,
                                      lastDoc: DocID, unpacking: Bool) -> String? {
         guard base <= UInt64(lastDoc) else { return "block \(next) does not follow the block before it" }
         let base = DocID(base)
         let docBits = PostingsSerializer.bitWidth(lastDoc - base)
         let docBytes = (count * docBits + 7) / 8
-        guard docBytes < length, let frequencyBits = postings.u8(at: offset + docBytes), frequencyBits <= 32,
-              length == docBytes + 1 + (count * Int(frequencyBits) + 7) / 8 else {
-            return "block \(next) does not match its skip entry"
-        }
+        guard docBytes < length else { return "block \(next) does not match its skip entry" }
         self.base = base
         self.lastDoc = lastDoc
         self.docBits = docBits
         docsOffset = offset
         frequenciesOffset = offset + docBytes + 1
-        self.frequencyBits = Int(frequencyBits)
-        guard packedDoc(count - 1) == lastDoc, let first = packedDoc(0) else {
-            return "block \(next) does not match its skip entry"
-        }
+        frequencyBits = -1
+        blockEnd = offset + length
+        guard let first = packedDoc(0) else { return "block \(next) does not match its skip entry" }
         unpacked = false
         if unpacking {
             self.count = count
-            guard unpack() else { return "the doc ids of block \(next) are out of order" }
+            if let problem = unpack(block: next) { return problem }
         }
         doc = first
         return nil
     }
 
-    /// Unpacks the doc ids of the loaded packed block, or ends the cursor if they are out of order.
+    /// Unpacks the doc ids of the loaded packed block, or ends the cursor if they are wrong.
     private mutating func unpackDocs() {
-        if !unpack() {
-            fail("the doc ids of block \(block) are out of order")
+        if let problem = unpack(block: block) {
+            fail(problem)
         }
     }
 
-    /// Unpacks the doc ids of the packed block at ``docsOffset`` (of ``count`` documents); whether they increase
-    /// from ``base`` to ``lastDoc``.
-    private mutating func unpack() -> Bool {
+    /// Unpacks the doc ids of packed block `number`, at ``docsOffset`` (of ``count`` documents); what is wrong with
+    /// them, if anything: they must increase from ``base`` to the skip entry's ``lastDoc``.
+    private mutating func unpack(block number: Int) -> String? {
         docs.removeAll(keepingCapacity: true)
         guard postings.unpack(at: docsOffset, count: count, bits: docBits, adding: base, into: &docs),
-              docs.count == count, docs[0] >= base, docs[count - 1] == lastDoc else { return false }
+              docs.count == count, docs[0] >= base, docs[count - 1] == lastDoc else {
+            return "block \(number) does not match its skip entry"
+        }
         for position in 1..<count where docs[position] <= docs[position - 1] {
-            return false
+            return "the doc ids of block \(number) are out of order"
         }
         unpacked = true
-        return true
+        return nil
     }
 
     /// Decodes the doc ids of a block of varints; what is wrong, if anything.

@@ -164,15 +164,22 @@ struct CorruptionTests {
         #expect(advanced.advance(to: 10) == 12)
         #expect(advanced.corruption == nil)
 
-        // The last doc id (12) made 11: the block ends before its skip entry's last document.
+        // The last doc id (12) made 11: the block ends before its skip entry's last document, which a cursor stepping
+        // through the block finds.
         var shortened = good
         shortened[13] = shortened[13] & 0xF0 | 11
-        #expect(cursor(shortened).doc == .terminated)
-        #expect(cursor(shortened).corruption?.message == "p.kix: block 0 does not match its skip entry")
+        var cursorShortened = cursor(shortened)
+        #expect(cursorShortened.doc == 3)
+        #expect(cursorShortened.next() == .terminated)
+        #expect(cursorShortened.corruption?.message == "p.kix: block 0 does not match its skip entry")
 
-        // A frequency width that makes the block longer than its skip entry says.
+        // A frequency width that makes the block longer than its skip entry says, found when frequencies are wanted.
         var wider = good
         wider[14] = 9
-        #expect(cursor(wider).corruption?.message == "p.kix: block 0 does not match its skip entry")
+        var cursorWider = cursor(wider)
+        #expect(cursorWider.doc == 3)
+        cursorWider.decodeFrequencies()
+        #expect(cursorWider.doc == .terminated)
+        #expect(cursorWider.corruption?.message == "p.kix: block 0 does not match its skip entry")
     }
 }
