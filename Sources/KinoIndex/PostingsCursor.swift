@@ -330,6 +330,9 @@ public struct PostingsCursor: Sendable {
                                                           length: Int(dataEnd) - dataBegin) else {
             return fail("block \(next) of a term at offset \(skipStart) lies outside the file")
         }
+        // The block's size and last doc id first: unpacking reads them (a failure resets them).
+        self.count = count
+        self.lastDoc = lastDoc
         let loaded: String? = switch encoding {
         case .packed:
             loadPacked(block: next, count: count, at: dataStart + dataBegin, length: Int(dataEnd) - dataBegin,
@@ -347,8 +350,6 @@ public struct PostingsCursor: Sendable {
             }
         }
         block = next
-        self.count = count
-        self.lastDoc = lastDoc
         index = 0
         blockPositions = positionsStart + positionsBegin
         positionsOffset = blockPositions
@@ -366,7 +367,6 @@ public struct PostingsCursor: Sendable {
         let docBytes = (count * docBits + 7) / 8
         guard docBytes < length else { return "block \(next) does not match its skip entry" }
         self.base = base
-        self.lastDoc = lastDoc
         self.docBits = docBits
         docsOffset = offset
         frequenciesOffset = offset + docBytes + 1
@@ -374,9 +374,8 @@ public struct PostingsCursor: Sendable {
         blockEnd = offset + length
         guard let first = packedDoc(0) else { return "block \(next) does not match its skip entry" }
         unpacked = false
-        if unpacking {
-            self.count = count
-            if let problem = unpack(block: next) { return problem }
+        if unpacking, let problem = unpack(block: next) {
+            return problem
         }
         doc = first
         return nil
