@@ -86,12 +86,21 @@ public final class LocalSite: Sendable {
         state.streamed(for: path)
     }
 
+    /// For each connection that closed after a request for `path` (without query), whichever side closed it, the time
+    /// from that request's arrival to the close, in the order they closed. The site closes a connection only once
+    /// its answer is complete (or at once if the client asked it to), so a shorter time than the answer takes means
+    /// the client hung up.
+    public func connectionCloses(for path: String) -> [Duration] {
+        state.closes(for: path)
+    }
+
     /// Every request that arrived, oldest first.
     public func allRequests() -> [RecordedRequest] {
         state.requests()
     }
 
-    /// Forgets the recorded requests, the counters of `failing` and `rateLimited` routes and the streamed bytes.
+    /// Forgets the recorded requests, the counters of `failing` and `rateLimited` routes, the streamed bytes and the
+    /// connection closes.
     public func resetRecords() {
         state.reset()
     }

@@ -10,6 +10,8 @@ final class LocalSiteHandler: ChannelInboundHandler, Sendable {
 
     private let state: LocalSiteState
     private let pending = LockedValue<(head: HTTPRequestHead, arrivedAt: ContinuousClock.Instant)?>(nil)
+    /// The last request of this connection, whose path its close is counted for.
+    private let last = LockedValue<LocalSite.RecordedRequest?>(nil)
 
     init(state: LocalSiteState) {
         self.state = state
@@ -32,10 +34,18 @@ final class LocalSiteHandler: ChannelInboundHandler, Sendable {
                 headers: head.headers.map { ($0.name, $0.value) },
                 arrivedAt: started.arrivedAt
             )
+            last.withValue { $0 = request }
             let exchange = Exchange(channel: context.channel, keepAlive: head.isKeepAlive, headOnly: head.method == .HEAD,
                                     state: state)
             exchange.answer(request, route: state.receive(request))
         }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        if let request = last.withValue({ $0 }) {
+            state.addClose(after: ContinuousClock.now - request.arrivedAt, for: request.path)
+        }
+        context.fireChannelInactive()
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {

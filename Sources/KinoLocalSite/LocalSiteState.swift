@@ -11,6 +11,8 @@ final class LocalSiteState: Sendable {
         var admitted: [String: [ContinuousClock.Instant]] = [:]
         /// Body bytes of `huge` routes the socket took, per path.
         var streamed: [String: Int] = [:]
+        /// For each connection closed after a request, the time from the request's arrival to the close, per path.
+        var closes: [String: [Duration]] = [:]
     }
 
     private let contents = LockedValue(Contents())
@@ -29,11 +31,20 @@ final class LocalSiteState: Sendable {
             $0.counts = [:]
             $0.admitted = [:]
             $0.streamed = [:]
+            $0.closes = [:]
         }
     }
 
     func addStreamed(_ bytes: Int, for path: String) {
         contents.withValue { $0.streamed[path, default: 0] += bytes }
+    }
+
+    func addClose(after lifetime: Duration, for path: String) {
+        contents.withValue { $0.closes[path, default: []].append(lifetime) }
+    }
+
+    func closes(for path: String) -> [Duration] {
+        contents.withValue { $0.closes[path, default: []] }
     }
 
     func streamed(for path: String) -> Int {

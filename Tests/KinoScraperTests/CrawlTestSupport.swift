@@ -57,6 +57,24 @@ enum CrawlTestSupport {
         HTTPPageFetcher(configuration: .init(userAgent: userAgent, maxBodyBytes: maxBodyBytes, timeout: timeout, retry: retry))
     }
 
+    /// How long the first connection to `path` stayed open after its request arrived, as the site saw it, waiting
+    /// for the close as long as `patience`. Measured on the site's event loop, it does not depend on when the tasks
+    /// of a busy test run get a thread.
+    static func firstClose(of site: LocalSite, path: String, patience: Duration = .seconds(60)) async throws -> Duration {
+        let clock = ContinuousClock()
+        let giveUp = clock.now + patience
+        while clock.now < giveUp {
+            if let close = site.connectionCloses(for: path).first { return close }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        throw CloseNotSeen(path: path)
+    }
+
+    struct CloseNotSeen: Error, CustomStringConvertible {
+        let path: String
+        var description: String { "the site saw no connection close after a request for \(path)" }
+    }
+
     /// Gaps between the arrivals of consecutive requests.
     static func gaps(_ requests: [LocalSite.RecordedRequest]) -> [Duration] {
         zip(requests.dropFirst(), requests).map { $0.arrivedAt - $1.arrivedAt }

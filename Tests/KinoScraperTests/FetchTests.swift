@@ -54,9 +54,13 @@ struct FetchTests {
         try await site.shutdown()
         let requests = site.requests(for: "/limited")
         #expect(page.status == 200)
-        #expect(requests.count == 3)
+        // The second fetch is answered 429 and retried when Retry-After says; on a test run so busy that it starts a
+        // second late, it is let through at once.
+        #expect((2...3).contains(requests.count))
         if requests.count == 3 {
             #expect(requests[2].arrivedAt - requests[1].arrivedAt >= .milliseconds(990))
+        } else if requests.count == 2 {
+            #expect(requests[1].arrivedAt - requests[0].arrivedAt >= .seconds(1))
         }
     }
 
@@ -97,11 +101,13 @@ struct FetchTests {
             ($0 as? ScraperError)?.code == .timedOut
         }
         let elapsed = clock.now - started
+        // The fetcher hung up at its deadline, by the site's clock: far below forever, with room for a loaded machine.
+        let open = try await CrawlTestSupport.firstClose(of: site, path: "/silent")
         try await fetcher.shutdown()
         try await site.shutdown()
         #expect(elapsed >= .milliseconds(390))
-        // Far below forever, with room for a loaded machine.
-        #expect(elapsed < .seconds(20))
+        #expect(open >= .milliseconds(390))
+        #expect(open < .seconds(10))
     }
 
     @Test func aTricklingBodyTimesOut() async throws {
@@ -115,21 +121,22 @@ struct FetchTests {
             ($0 as? ScraperError)?.code == .timedOut
         }
         let elapsed = clock.now - started
+        let open = try await CrawlTestSupport.firstClose(of: site, path: "/trickle")
         try await fetcher.shutdown()
         try await site.shutdown()
-        #expect(elapsed < .seconds(20))
+        #expect(elapsed >= .milliseconds(490))
+        #expect(open >= .milliseconds(490))
+        #expect(open < .seconds(10))
     }
 
     @Test func aHugeBodyIsCutOff() async throws {
         let size = 50 * 1024 * 1024
         let site = try await CrawlTestSupport.startedSite([("/huge", .huge(bytes: size, contentType: "text/html"))])
         let fetcher = CrawlTestSupport.fetcher(maxBodyBytes: 1024 * 1024, retry: .none)
-        let clock = ContinuousClock()
-        let started = clock.now
         await #expect { try await fetcher.fetch(site.url("/huge"), validators: nil) } throws: {
             ($0 as? ScraperError)?.code == .tooLarge && "\($0)".contains("/huge")
         }
-        let elapsed = clock.now - started
+        let open = try await CrawlTestSupport.firstClose(of: site, path: "/huge")
         try await fetcher.shutdown()
         try await site.shutdown()
         // The fetcher stopped reading past its limit and closed the connection, so the site could write little more
@@ -137,7 +144,8 @@ struct FetchTests {
         let streamed = site.bytesStreamed(for: "/huge")
         #expect(streamed >= 1024 * 1024)
         #expect(streamed < size / 2)
-        #expect(elapsed < .seconds(20))
+        // The fetcher's 30 s deadline did not end it: the limit did, as soon as the body passed it.
+        #expect(open < .seconds(10))
     }
 
     @Test func aConditionalRequestGetsNotModified() async throws {

@@ -59,7 +59,7 @@ public final class HTTPPageFetcher: PageFetcher {
             try Task.checkCancellation()
             let delay: Duration
             do {
-                let page = try await attemptWithDeadline(url, validators: validators)
+                let page = try await fetchOnce(url, validators: validators)
                 guard RetryPolicy.isRetryable(status: page.status) else { return page }
                 guard attempt < configuration.retry.maxAttempts else {
                     throw ScraperError(.httpStatus, "\(url.absoluteString) answered \(page.status) after \(attempt) attempts")
@@ -85,42 +85,15 @@ public final class HTTPPageFetcher: PageFetcher {
         }
     }
 
-    /// One attempt, redirects included, raced against the deadline: whichever ends first ends the other.
-    private func attemptWithDeadline(_ url: URL, validators: PageValidators?) async throws -> FetchedPage {
-        let timeout = configuration.timeout
-        return try await withThrowingTaskGroup(of: FetchedPage?.self) { group in
-            group.addTask { try await self.attempt(url, validators: validators) }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let page = first else {
-                throw ScraperError(.timedOut, "\(url.absoluteString) did not answer in full within \(timeout)")
-            }
-            return page
-        }
-    }
-
-    private func attempt(_ url: URL, validators: PageValidators?) async throws -> FetchedPage {
+    /// One attempt: the request and the redirects it leads to, all within one deadline.
+    private func fetchOnce(_ url: URL, validators: PageValidators?) async throws -> FetchedPage {
+        let deadline = NIODeadline.now() + configuration.timeout.timeAmount
         var current = url
         var visited: Set<String> = [url.absoluteString]
         for _ in 0...configuration.maxRedirects {
-            var request = HTTPClientRequest(url: current.absoluteString)
-            request.method = .GET
-            request.headers.add(name: "User-Agent", value: configuration.userAgent)
-            request.headers.add(name: "Accept", value: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
-            if let etag = validators?.etag { request.headers.add(name: "If-None-Match", value: etag) }
-            if let lastModified = validators?.lastModified { request.headers.add(name: "If-Modified-Since", value: lastModified) }
-            let response: HTTPClientResponse
-            do {
-                response = try await client.execute(request, deadline: .now() + configuration.timeout.timeAmount, logger: logger)
-            } catch {
-                throw Self.scraperError(error, url: current)
-            }
+            let response = try await get(current, validators: validators, deadline: deadline)
             let status = Int(response.status.code)
             if [301, 302, 303, 307, 308].contains(status), let location = response.headers.first(name: "Location") {
-                _ = try? await response.body.collect(upTo: 64 * 1024)
                 guard let next = URL(string: location, relativeTo: current)?.absoluteURL,
                       let scheme = next.scheme?.lowercased(), scheme == "http" || scheme == "https"
                 else {
@@ -132,7 +105,6 @@ public final class HTTPPageFetcher: PageFetcher {
                 current = next
                 continue
             }
-            let body = status == 304 ? [] : try await readBody(response, url: current)
             return FetchedPage(
                 requestedURL: url,
                 finalURL: current,
@@ -141,7 +113,7 @@ public final class HTTPPageFetcher: PageFetcher {
                 etag: response.headers.first(name: "ETag"),
                 lastModified: response.headers.first(name: "Last-Modified"),
                 retryAfter: response.headers.first(name: "Retry-After").flatMap { RetryAfter.parse($0) },
-                body: body,
+                body: status == 304 ? [] : response.body.map { Array($0.readableBytesView) } ?? [],
                 fetchedAt: Date(),
                 notModified: status == 304
             )
@@ -149,26 +121,36 @@ public final class HTTPPageFetcher: PageFetcher {
         throw ScraperError(.redirectLoop, "\(url.absoluteString) redirects more than \(configuration.maxRedirects) times")
     }
 
-    /// Reads the body chunk by chunk, failing as soon as it outgrows the limit (or announces that it will).
-    private func readBody(_ response: HTTPClientResponse, url: URL) async throws -> [UInt8] {
-        let limit = configuration.maxBodyBytes
-        if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > limit {
-            throw ScraperError(.tooLarge, "\(url.absoluteString) announces \(length) bytes, more than the limit of \(limit)")
-        }
-        var body: [UInt8] = []
+    /// One request, its whole body read. The deadline and the body limit are kept on the HTTP client's event loop,
+    /// where the bytes arrive: an answer that trickles past the deadline or outgrows the limit (or announces that it
+    /// will) has its connection closed then, however busy the tasks of the process are.
+    private func get(_ url: URL, validators: PageValidators?, deadline: NIODeadline) async throws -> HTTPClient.Response {
+        var request: HTTPClient.Request
         do {
-            for try await chunk in response.body {
-                guard body.count + chunk.readableBytes <= limit else {
-                    throw ScraperError(.tooLarge, "\(url.absoluteString) sent more than the limit of \(limit) bytes")
-                }
-                body.append(contentsOf: chunk.readableBytesView)
-            }
-        } catch let error as ScraperError {
-            throw error
+            request = try HTTPClient.Request(url: url.absoluteString, method: .GET)
         } catch {
             throw Self.scraperError(error, url: url)
         }
-        return body
+        request.headers.add(name: "User-Agent", value: configuration.userAgent)
+        request.headers.add(name: "Accept", value: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+        if let etag = validators?.etag { request.headers.add(name: "If-None-Match", value: etag) }
+        if let lastModified = validators?.lastModified { request.headers.add(name: "If-Modified-Since", value: lastModified) }
+        let limit = min(configuration.maxBodyBytes, ResponseAccumulator.largestBody)
+        let task = client.execute(request: request, delegate: ResponseAccumulator(request: request, maxBodySize: limit),
+                                  deadline: deadline, logger: logger)
+        do {
+            return try await withTaskCancellationHandler {
+                try await task.futureResult.get()
+            } onCancel: {
+                task.cancel()
+            }
+        } catch is ResponseAccumulator.ResponseTooBigError {
+            throw ScraperError(.tooLarge, "\(url.absoluteString) sent or announced more than the limit of \(limit) bytes")
+        } catch let error as HTTPClientError where error == .deadlineExceeded {
+            throw ScraperError(.timedOut, "\(url.absoluteString) did not answer in full within \(configuration.timeout)")
+        } catch {
+            throw Self.scraperError(error, url: url)
+        }
     }
 
     /// The scraper's name for an HTTP client error.
@@ -188,6 +170,11 @@ public final class HTTPPageFetcher: PageFetcher {
         }
         return ScraperError(.network, "cannot fetch \(url.absoluteString): \(String(describing: error))")
     }
+}
+
+extension ResponseAccumulator {
+    /// The largest body the accumulator can hold (one ByteBuffer).
+    static let largestBody = Int(UInt32.max)
 }
 
 extension Duration {
