@@ -268,9 +268,14 @@ final class TermTable: @unchecked Sendable {
         var best: [Int] = []
         best.reserveCapacity(count + 1)
         // The entries with the prefix follow one another from the first: walked until one lacks it, which for most
-        // prefixes is at once (a second binary search for the end would cost more).
+        // prefixes is at once (a second binary search for the end would cost more). Every key from the cursor on
+        // sorts at or after the prefix, so one whose first eight bytes are at most the prefix's followed by 0xFF
+        // bytes starts with the prefix's first eight: the walk reads the texts only of prefixes longer than that.
+        let head = Self.keyPrefix(prefix)
+        let last = prefix.count >= 8 ? head : head | UInt64.max >> (8 * prefix.count)
         for ordinal in cursor.ordinal..<entries.count {
-            guard keyStarts(ordinal: ordinal, with: prefix) else { break }
+            guard keyPrefixes[ordinal] <= last else { break }
+            if prefix.count > 8, !keyStarts(ordinal: ordinal, with: prefix) { break }
             let frequency = entries[ordinal].info.docFrequency
             if best.count == count, frequency <= entries[best[count - 1]].info.docFrequency { continue }
             var place = best.count
@@ -287,10 +292,10 @@ final class TermTable: @unchecked Sendable {
         }
     }
 
-    /// Whether the key of the entry at `ordinal` (its field's two bytes, then its text) starts with `prefix`.
+    /// Whether the key of the entry at `ordinal` (its field's two bytes, then its text) starts with `prefix`, which
+    /// has both bytes of a field.
     private func keyStarts(ordinal: Int, with prefix: [UInt8]) -> Bool {
         let entry = entries[ordinal]
-        guard prefix.count >= 2 else { return prefix.isEmpty || UInt8(entry.field.rawValue >> 8) == prefix[0] }
         guard entry.field.rawValue == UInt16(prefix[0]) << 8 | UInt16(prefix[1]) else { return false }
         return withText(ofRecord: entry.record) { text in
             text.count >= prefix.count - 2 && text.prefix(prefix.count - 2).elementsEqual(prefix[2...])

@@ -48,7 +48,8 @@ struct TermTableTests {
         for _ in 0..<200 {
             let key = keys.randomElement(using: &random)!
             let scalars = Array(key.term.unicodeScalars)
-            let length = Int.random(in: 0...min(3, scalars.count), using: &random)
+            // Up to eight letters: prefixes of keys up to eight bytes and past them (whose texts the walk compares).
+            let length = Int.random(in: 0...min(8, scalars.count), using: &random)
             prefixes.append((key.field, String(String.UnicodeScalarView(scalars.prefix(length)))))
         }
         for (field, prefix) in prefixes {
