@@ -37,6 +37,12 @@ public struct BooleanQuery: Query {
         var should: [any Weight] = []
         var mustNot: [any Weight] = []
         var droppedShould = false
+        // Each list made at its size at once.
+        let musts = clauses.count { $0.0 == .must }
+        let mustNots = clauses.count { $0.0 == .mustNot }
+        must.reserveCapacity(musts)
+        should.reserveCapacity(clauses.count - musts - mustNots)
+        mustNot.reserveCapacity(mustNots)
         for (occur, query) in clauses {
             switch occur {
             case .must: must.append(query.weight(searcher: searcher, scoring: scoring))

@@ -46,6 +46,6 @@ struct BooleanWeight: Weight {
     }
 
     private func union(_ weights: [any Weight]) -> any Scorer {
-        weights.count == 1 ? weights[0].scorer() : DisjunctionScorer(weights.map { $0.scorer() }, combining: .sum)
+        weights.count == 1 ? weights[0].scorer() : DisjunctionScorer(weights, combining: .sum)
     }
 }

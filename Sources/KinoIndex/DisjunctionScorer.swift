@@ -18,8 +18,29 @@ struct DisjunctionScorer: Scorer {
     private(set) var doc: DocID = .terminated
 
     init(_ scorers: [any Scorer], combining combination: Combination) {
-        // A scorer that starts exhausted (a term no field has) never stands on a document.
-        entries = scorers.compactMap { $0.doc == .terminated ? nil : Entry(doc: $0.doc, scorer: $0) }
+        self.init(scorers.count, combining: combination) { scorers[$0] }
+    }
+
+    /// The union of the scorers of `weights`.
+    init(_ weights: [any Weight], combining combination: Combination) {
+        self.init(weights.count, combining: combination) { weights[$0].scorer() }
+    }
+
+    /// The union of the scorers of `weights`.
+    init(_ weights: [some Weight], combining combination: Combination) {
+        self.init(weights.count, combining: combination) { weights[$0].scorer() }
+    }
+
+    /// The union of the `count` scorers that `scorer` makes from their indices, without an array of them first.
+    private init(_ count: Int, combining combination: Combination, _ scorer: (Int) -> any Scorer) {
+        var entries: [Entry] = []
+        entries.reserveCapacity(count)
+        for index in 0..<count {
+            // A scorer that starts exhausted (a term no field has) never stands on a document.
+            let made = scorer(index)
+            if made.doc != .terminated { entries.append(Entry(doc: made.doc, scorer: made)) }
+        }
+        self.entries = entries
         self.combination = combination
         doc = entries.lazy.map { $0.doc }.min() ?? .terminated
     }

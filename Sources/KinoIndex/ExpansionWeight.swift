@@ -10,10 +10,10 @@ struct ExpansionWeight: Weight {
         let weighting = FieldWeighting(field: field, weight: 1, b: b)
         let average = searcher.averageLength(field: field)
         terms = expansions.map { expansion in
-            TermWeight(segment: searcher.segment,
-                       parts: [TermWeight.Part(info: expansion.info, weighting: weighting, averageLength: average)],
+            TermWeight(parts: [TermWeight.Part(segment: searcher.segment, info: expansion.info, weighting: weighting,
+                                               averageLength: average, k1: k1)],
                        idf: BM25.idf(docFrequency: Int(expansion.info.docFrequency), docCount: searcher.docCount),
-                       k1: k1, boost: expansion.boost, scoring: scoring)
+                       boost: expansion.boost, scoring: scoring)
         }
     }
 
@@ -28,7 +28,7 @@ struct ExpansionWeight: Weight {
         switch terms.count {
         case 0: EmptyScorer()
         case 1: terms[0].scorer()
-        default: DisjunctionScorer(terms.map { $0.scorer() }, combining: .max)
+        default: DisjunctionScorer(terms, combining: .max)
         }
     }
 }

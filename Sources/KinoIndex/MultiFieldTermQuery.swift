@@ -48,11 +48,13 @@ public struct MultiFieldTermQuery: Query {
             for (weighting, info) in zip(fields, infos) {
                 guard let info else { continue }
                 docFrequency = max(docFrequency, Int(info.docFrequency))
-                parts.append(TermWeight.Part(info: info, weighting: weighting,
-                                             averageLength: searcher.averageLength(field: weighting.field)))
+                parts.append(TermWeight.Part(segment: searcher.segment, info: info, weighting: weighting,
+                                             averageLength: searcher.averageLength(field: weighting.field), k1: k1))
             }
         }
+        // A term in none of the fields weighs nothing, without the room a term weight takes.
+        guard !parts.isEmpty else { return EmptyWeight() }
         let idf = BM25.idf(docFrequency: docFrequency, docCount: searcher.docCount)
-        return TermWeight(segment: searcher.segment, parts: parts, idf: idf, k1: k1, boost: boost, scoring: scoring)
+        return TermWeight(parts: parts, idf: idf, boost: boost, scoring: scoring)
     }
 }

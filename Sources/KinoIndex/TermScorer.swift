@@ -8,6 +8,8 @@ struct TermScorer: Scorer {
         let weight: Double
         let b: Double
         let averageLength: Double
+        /// The term-frequency saturation, the same in every field.
+        let k1: Double
 
         /// `w_f · tf_f / B_f` of the current document.
         func weightedFrequency() -> Double {
@@ -17,16 +19,17 @@ struct TermScorer: Scorer {
         }
     }
 
+    // Small enough for an existential's inline buffer (`k1` is kept with each field): a scorer is made for every
+    // term of a query without a box of its own.
+    /// Not empty.
     private var fields: [FieldPostings]
     private let factor: Double
-    private let k1: Double
     private let scoring: Bool
     private(set) var doc: DocID
 
-    init(fields: [FieldPostings], factor: Double, k1: Double, scoring: Bool) {
+    init(fields: [FieldPostings], factor: Double, scoring: Bool) {
         self.fields = fields
         self.factor = factor
-        self.k1 = k1
         self.scoring = scoring
         doc = fields.lazy.map { $0.cursor.doc }.min() ?? .terminated
     }
@@ -69,6 +72,6 @@ struct TermScorer: Scorer {
         for index in fields.indices where fields[index].cursor.doc == doc {
             fields[index].cursor.decodeFrequencies()
         }
-        return factor * BM25.saturate(pseudoFrequency(), k1: k1)
+        return factor * BM25.saturate(pseudoFrequency(), k1: fields[0].k1)
     }
 }

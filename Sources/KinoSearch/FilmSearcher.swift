@@ -133,7 +133,7 @@ public struct FilmSearcher: Sendable {
             plan: plan, analyzer: analyzer, enabled: request.highlight, isIndexed: searcher.segment.hasTerm)
         let hits = pageDocs.compactMap { entry -> SearchResponse.Hit? in
             guard let film = index.listedFilm(entry.doc) else { return nil }
-            return SearchResponse.Hit(film: film, score: entry.score, highlight: highlighter?.highlight(film) ?? [:])
+            return SearchResponse.Hit(film: film, score: entry.score, highlight: highlighter?.highlight(film) ?? SearchResponse.Highlight())
         }
         let facets = facetCounts.map { facetValues($0, language: request.language) } ?? [:]
         let elapsed = (ContinuousClock.now - started).components
@@ -169,7 +169,22 @@ public struct FilmSearcher: Sendable {
         var query = BooleanQuery()
         query.clauses.reserveCapacity(plan.words.count + 3)
         for word in plan.words {
-            query.add(requireAll ? .must : .should, DisjunctionMaxQuery(word.readings.map(readingQuery)))
+            // Nearly every reading is one term.
+            var terms: [MultiFieldTermQuery] = []
+            terms.reserveCapacity(word.readings.count)
+            var others: [any Query] = []
+            for reading in word.readings {
+                // Completions and typo corrections come from title and name words, so they are looked up there only.
+                let fields = reading.kind == .prefix || reading.kind == .typo ? Self.nameFields : Self.fields
+                if reading.terms.count == 1 {
+                    terms.append(MultiFieldTermQuery(term: reading.terms[0], fields: fields, boost: reading.boost))
+                } else {
+                    others.append(BooleanQuery.all(reading.terms.map {
+                        MultiFieldTermQuery(term: $0, fields: fields, boost: reading.boost)
+                    }))
+                }
+            }
+            query.add(requireAll ? .must : .should, DisjunctionMaxQuery(terms: terms, others))
         }
         if plan.phraseTerms.count > 1 {
             // The words in order in a title, or as one person's name ("мария фергюсон" beside a Мария and a
@@ -181,15 +196,6 @@ public struct FilmSearcher: Sendable {
             query.add(.should, MultiFieldTermQuery(term: String(year), fields: [Self.fields[0]], boost: 0.3))
         }
         return query
-    }
-
-    private func readingQuery(_ reading: QueryPlan.Reading) -> any Query {
-        // Completions and typo corrections come from title and name words, so they are looked up there only.
-        let fields = reading.kind == .prefix || reading.kind == .typo ? Self.nameFields : Self.fields
-        if reading.terms.count == 1 {
-            return MultiFieldTermQuery(term: reading.terms[0], fields: fields, boost: reading.boost)
-        }
-        return BooleanQuery.all(reading.terms.map { MultiFieldTermQuery(term: $0, fields: fields, boost: reading.boost) })
     }
 
     /// The films to rank or count: the text (or every film) within the range filters and facet selections.

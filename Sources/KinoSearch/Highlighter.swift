@@ -70,18 +70,16 @@ final class Highlighter {
         self.enabled = enabled && !plan.isEmpty
     }
 
-    func highlight(_ film: IndexedFilm) -> [String: String] {
-        guard enabled else { return [:] }
-        var result: [String: String] = [:]
-        let title = mark(film.title, snippet: false)
-        if let title { result["title"] = title }
+    func highlight(_ film: IndexedFilm) -> SearchResponse.Highlight {
+        guard enabled else { return SearchResponse.Highlight() }
+        var result = SearchResponse.Highlight(title: mark(film.title, snippet: false))
         // The original title is often the title itself.
-        if let original = film.originalTitle,
-           let marked = original.utf8.elementsEqual(film.title.utf8) ? title : mark(original, snippet: false) {
-            result["original_title"] = marked
+        if let original = film.originalTitle {
+            result.originalTitle = original.utf8.elementsEqual(film.title.utf8) ? result.title
+                : mark(original, snippet: false)
         }
-        if let description = film.description, let marked = mark(description, snippet: true) {
-            result["description"] = marked
+        if let description = film.description {
+            result.description = mark(description, snippet: true)
         }
         return result
     }
@@ -160,21 +158,28 @@ final class Highlighter {
         guard let first = matched.first else { return nil }
         let shown = window(first.lowerBound)
         let (start, end) = (shown.lowerBound, shown.upperBound)
-        var output: [UInt8] = []
-        output.reserveCapacity(end - start + matched.count * 13 + 16)
-        if start > 0 { output += Self.ellipsis }
-        var position = start
-        for range in matched {
-            guard range.lowerBound >= position, range.upperBound <= end else { continue }
-            Self.escape(utf8[position..<range.lowerBound], into: &output)
-            output += Self.markOpen
-            Self.escape(utf8[range], into: &output)
-            output += Self.markClose
-            position = range.upperBound
+        // The marked text is measured, then written straight into the string's storage.
+        let shownMatches = matched.lazy.filter { $0.lowerBound >= start && $0.upperBound <= end }
+        func write(_ output: inout HTMLWriter) {
+            if start > 0 { output.append(Self.ellipsis) }
+            var position = start
+            for range in shownMatches where range.lowerBound >= position {
+                output.appendEscaped(utf8[position..<range.lowerBound])
+                output.append(Self.markOpen)
+                output.appendEscaped(utf8[range])
+                output.append(Self.markClose)
+                position = range.upperBound
+            }
+            output.appendEscaped(utf8[position..<end])
+            if end < utf8.count { output.append(Self.ellipsis) }
         }
-        Self.escape(utf8[position..<end], into: &output)
-        if end < utf8.count { output += Self.ellipsis }
-        return String(decoding: output, as: UTF8.self)
+        var measure = HTMLWriter(into: nil)
+        write(&measure)
+        return String(unsafeUninitializedCapacity: measure.count) { storage in
+            var output = HTMLWriter(into: storage)
+            write(&output)
+            return output.count
+        }
     }
 
     /// Keeps those of `texts` that no other one starts, in order: where any of `texts` occurs, one of these does.
@@ -464,17 +469,15 @@ final class Highlighter {
         return position
     }
 
-    /// Appends `bytes` to `output` with the characters HTML gives meaning to as entities.
-    static func escape(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, into output: inout [UInt8]) {
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "<"): output += Self.lessThan
-            case UInt8(ascii: ">"): output += Self.greaterThan
-            case UInt8(ascii: "&"): output += Self.ampersand
-            case UInt8(ascii: "\""): output += Self.quote
-            case UInt8(ascii: "'"): output += Self.apostrophe
-            default: output.append(byte)
-            }
+    /// The entity that stands for `byte` in HTML text, for the characters HTML gives meaning to.
+    static func entity(of byte: UInt8) -> [UInt8]? {
+        switch byte {
+        case UInt8(ascii: "<"): Self.lessThan
+        case UInt8(ascii: ">"): Self.greaterThan
+        case UInt8(ascii: "&"): Self.ampersand
+        case UInt8(ascii: "\""): Self.quote
+        case UInt8(ascii: "'"): Self.apostrophe
+        default: nil
         }
     }
 
@@ -483,4 +486,34 @@ final class Highlighter {
     private static let ampersand = Array("&amp;".utf8)
     private static let quote = Array("&quot;".utf8)
     private static let apostrophe = Array("&#39;".utf8)
+}
+
+/// Writes UTF-8 into a string's storage, or only counts the bytes when it has none: the same calls measure a
+/// marked text and then write it.
+private struct HTMLWriter {
+    private let storage: UnsafeMutableBufferPointer<UInt8>?
+    private(set) var count = 0
+
+    init(into storage: UnsafeMutableBufferPointer<UInt8>?) {
+        self.storage = storage
+    }
+
+    mutating func append(_ bytes: [UInt8]) {
+        if let storage {
+            for (offset, byte) in bytes.enumerated() { storage[count + offset] = byte }
+        }
+        count += bytes.count
+    }
+
+    /// Appends `bytes` with the characters HTML gives meaning to as entities.
+    mutating func appendEscaped(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+        for byte in bytes {
+            if let entity = Highlighter.entity(of: byte) {
+                append(entity)
+            } else {
+                storage?[count] = byte
+                count += 1
+            }
+        }
+    }
 }

@@ -9,8 +9,8 @@ public struct SearchResponse: Encodable, Sendable {
         public var film: IndexedFilm
         /// The relevance score (or 0 when sorted by a column); not part of the JSON.
         public var score: Double
-        /// HTML-escaped text with matched words in `<mark>…</mark>`: `title` and a `description` snippet.
-        public var highlight: [String: String]
+        /// HTML-escaped text with matched words in `<mark>…</mark>`: the titles and a description snippet.
+        public var highlight: Highlight
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: FilmJSONKey.self)
@@ -18,6 +18,24 @@ public struct SearchResponse: Encodable, Sendable {
             try container.encode(film.type.rawValue, forKey: .type)
             try container.encode(ExternalIDs(film.externalIDs), forKey: .externalIDs)
             try container.encode(highlight, forKey: .highlight)
+        }
+    }
+
+    /// A hit's texts with the query's words marked, as HTML: each only when something in it matched. Encoded as
+    /// an object with the keys `title`, `original_title` and `description`.
+    public struct Highlight: Encodable, Sendable, Equatable {
+        public var title: String?
+        public var originalTitle: String?
+        public var description: String?
+
+        public init(title: String? = nil, originalTitle: String? = nil, description: String? = nil) {
+            self.title = title
+            self.originalTitle = originalTitle
+            self.description = description
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case title, originalTitle = "original_title", description
         }
     }
 

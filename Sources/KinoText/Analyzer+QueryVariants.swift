@@ -18,9 +18,6 @@ extension Analyzer {
         // A word has its reading as typed, in the other layout, and a few transliterations.
         var variants: [Variant] = []
         variants.reserveCapacity(2 + Transliteration.maximumCandidates)
-        // The normalized words of each variant so far, as bytes: hashing Cyrillic `String`s normalizes them.
-        var seen: [[UInt8]] = []
-        seen.reserveCapacity(2 + Transliteration.maximumCandidates)
 
         func add(_ kind: Variant.Kind, _ text: String, rank: Int) {
             var stemmed = true
@@ -29,14 +26,7 @@ extension Analyzer {
                 stemmed = false
             }
             let tokens = stemmed ? self.tokens(text) : Self.unstemmedTokens(ofNormalizedWord: text)
-            var key: [UInt8] = []
-            key.reserveCapacity(tokens.reduce(0) { $0 + $1.normalized.utf8.count + 1 })
-            for token in tokens {
-                key += token.normalized.utf8
-                key.append(0)
-            }
-            guard !tokens.isEmpty, !seen.contains(key) else { return }
-            seen.append(key)
+            guard !tokens.isEmpty, !variants.contains(where: { Self.sameWords($0.tokens, tokens) }) else { return }
             variants.append(Variant(kind: kind, text: text, rank: rank, tokens: tokens, isStemmed: stemmed))
         }
 
@@ -72,6 +62,12 @@ extension Analyzer {
             break
         }
         return variants
+    }
+
+    /// Whether two lists of tokens have the same normalized words, compared as bytes: comparing Cyrillic `String`s
+    /// normalizes them.
+    private static func sameWords(_ lhs: [Token], _ rhs: [Token]) -> Bool {
+        lhs.count == rhs.count && zip(lhs, rhs).allSatisfy { $0.normalized.utf8.elementsEqual($1.normalized.utf8) }
     }
 
     /// The tokens of `text` without stems. A rejected transliteration is a normalized word (see

@@ -162,7 +162,7 @@ struct SiteRoutes: Sendable {
         let hits = response.hits.map { hit -> [String: Any] in
             var item: [String: Any] = [
                 "id": hit.film.id,
-                "titleHTML": hit.highlight["title"] ?? SiteRenderer.escape(hit.film.title),
+                "titleHTML": hit.highlight.title ?? SiteRenderer.escape(hit.film.title),
                 "genres": genreLabels(hit.film),
             ]
             item["year"] = hit.film.year
@@ -170,7 +170,7 @@ struct SiteRoutes: Sendable {
             item["rating"] = hit.film.rating.map { String(format: "%.1f", $0) }
             item["votes"] = hit.film.votes.map { SiteStrings.counted($0, "votes", language: language) }
             item["poster"] = hit.film.poster
-            item["snippetHTML"] = hit.highlight["description"]
+            item["snippetHTML"] = hit.highlight.description
             return item
         }
         let lastPage = (min(response.total, SearchRequest.maximumDepth) + query.perPage - 1) / query.perPage
