@@ -116,13 +116,26 @@ public enum FilmDocument {
 
     /// The key of a title made of these words (stems or normalized forms).
     static func titleKey(words: some Sequence<String>) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        var first = true
+        var key = TitleKey()
         for word in words {
-            if !first {
+            key.add(word)
+        }
+        return key.value
+    }
+
+    /// ``titleKey(words:)`` made a word at a time: keys of titles that start with the same words share the start.
+    struct TitleKey {
+        private var hash: UInt32 = 2_166_136_261
+        private var isEmpty = true
+
+        /// The key of the words added so far.
+        var value: UInt32 { hash }
+
+        mutating func add(_ word: String) {
+            if !isEmpty {
                 hash = (hash ^ 0x20) &* 16_777_619
             }
-            first = false
+            isEmpty = false
             var word = word
             word.withUTF8 { bytes in
                 for byte in bytes {
@@ -130,6 +143,5 @@ public enum FilmDocument {
                 }
             }
         }
-        return hash
     }
 }

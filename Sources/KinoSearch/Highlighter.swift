@@ -6,17 +6,19 @@ import KinoText
 ///
 /// A class: the closures of one search's highlighting then share it instead of copying its lists.
 final class Highlighter {
-    /// Stems any reading of a query word matched exactly, as UTF-8.
-    private let stems: [[UInt8]]
-    /// Normalized prefixes of the word being typed, as UTF-8.
-    private let prefixes: [[UInt8]]
-    /// The normalized words of ``stems``, as UTF-8: a plain word of a text that is one of them has one of the stems,
-    /// which spares analysing it.
-    private let words: [[UInt8]]
+    // The query's strings are kept as they are (compared by their UTF-8: comparing Cyrillic `String`s normalizes
+    // them), which makes no copy of each.
+    /// Stems any reading of a query word matched exactly.
+    private let stems: [String]
+    /// Normalized prefixes of the word being typed.
+    private let prefixes: [String]
+    /// The normalized words of ``stems``: a plain word of a text that is one of them has one of the stems, which
+    /// spares analysing it.
+    private let words: [String]
     /// The stems and prefixes that no other one of them starts: where any of them occurs, one of these does.
-    private let needles: [[UInt8]]
+    private let needles: [String]
     /// The same of what every word a stem or prefix matches starts with.
-    private let wordStartNeedles: [[UInt8]]
+    private let wordStartNeedles: [String]
     /// Whether every one of ``wordStartNeedles`` is letters and digits only, so that a run of text can be checked
     /// for them with its punctuation left out (see ``lettersHaveNeedle(_:)``).
     private let needlesAreLetters: Bool
@@ -32,21 +34,21 @@ final class Highlighter {
     init(plan: QueryPlan, analyzer: Analyzer, enabled: Bool, isIndexed: (String) -> Bool = { _ in true }) {
         // As bytes: hashing or comparing Cyrillic `String`s normalizes them first.
         let readings = plan.words.reduce(0) { $0 + $1.readings.count }
-        var stems: [[UInt8]] = []
+        var stems: [String] = []
         stems.reserveCapacity(readings + 1)
-        var prefixes: [[UInt8]] = []
-        var words: [[UInt8]] = []
+        var prefixes: [String] = []
+        var words: [String] = []
         words.reserveCapacity(readings)
         for word in plan.words {
             for reading in word.readings {
                 for (term, normalized) in zip(reading.terms, reading.words) where isIndexed(term) {
-                    stems.append(Array(term.utf8))
-                    words.append(Array(normalized.utf8))
+                    stems.append(term)
+                    words.append(normalized)
                 }
-                if let prefix = reading.prefix { prefixes.append(Array(prefix.utf8)) }
+                if let prefix = reading.prefix { prefixes.append(prefix) }
             }
         }
-        if let year = plan.year { stems.append(Array(String(year).utf8)) }
+        if let year = plan.year { stems.append(String(year)) }
         Self.sortUnique(&stems)
         Self.sortUnique(&prefixes)
         Self.sortUnique(&words)
@@ -61,11 +63,11 @@ final class Highlighter {
         var wordStartNeedles = prefixes
         wordStartNeedles.reserveCapacity(prefixes.count + stems.count)
         for stem in stems {
-            wordStartNeedles.append(stem.allSatisfy { $0 < 0x80 } ? Self.wordStart(ofEnglishStem: stem) : stem)
+            wordStartNeedles.append(stem.utf8.allSatisfy { $0 < 0x80 } ? Self.wordStart(ofEnglishStem: stem) : stem)
         }
         Self.keepShortest(&wordStartNeedles)
         self.wordStartNeedles = wordStartNeedles
-        needlesAreLetters = wordStartNeedles.allSatisfy { !$0.isEmpty && $0.allSatisfy(Self.isLetterByte) }
+        needlesAreLetters = wordStartNeedles.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy(Self.isLetterByte) }
         self.analyzer = analyzer
         self.enabled = enabled && !plan.isEmpty
     }
@@ -90,21 +92,21 @@ final class Highlighter {
     /// "valence" of "valency"), writes "-bility" as "-bl" ("capabl" of "capabilities"), and spells a few words
     /// apart ("die" of "dying", "sky" of "skies"); everything else it only cuts off. Checked against the whole
     /// Snowball vocabulary.
-    static func wordStart(ofEnglishStem stem: [UInt8]) -> [UInt8] {
+    static func wordStart(ofEnglishStem stem: String) -> String {
+        let bytes = stem.utf8
         var unstable = 0
-        if let apart = spelledApart.first(where: { $0.stem == stem }) {
+        if let apart = spelledApart.first(where: { $0.stem.utf8.elementsEqual(bytes) }) {
             unstable = apart.unstable
-        } else if let last = stem.last, last == UInt8(ascii: "i") || last == UInt8(ascii: "e")
-                    || last == UInt8(ascii: "l") && stem.count >= 2 && stem[stem.count - 2] == UInt8(ascii: "b") {
+        } else if let last = bytes.last, last == UInt8(ascii: "i") || last == UInt8(ascii: "e")
+                    || last == UInt8(ascii: "l") && bytes.dropLast().last == UInt8(ascii: "b") {
             unstable = 1
         }
-        return Array(stem.prefix(max(1, stem.count - unstable)))
+        // ASCII: every byte is a character.
+        return unstable == 0 ? stem : String(stem.prefix(max(1, bytes.count - unstable)))
     }
 
     /// Porter2's stems of words it spells apart, with how many of their last letters differ from a word's.
-    private static let spelledApart: [(stem: [UInt8], unstable: Int)] = [
-        (Array("die".utf8), 2), (Array("lie".utf8), 2), (Array("tie".utf8), 2), (Array("sky".utf8), 1),
-    ]
+    private static let spelledApart: [(stem: String, unstable: Int)] = [("die", 2), ("lie", 2), ("tie", 2), ("sky", 1)]
 
     /// The text with its matched words marked, or nil when nothing in it matched.
     ///
@@ -183,10 +185,10 @@ final class Highlighter {
     }
 
     /// Keeps those of `texts` that no other one starts, in order: where any of `texts` occurs, one of these does.
-    private static func keepShortest(_ texts: inout [[UInt8]]) {
+    private static func keepShortest(_ texts: inout [String]) {
         sortUnique(&texts)
         var kept = 0
-        for index in texts.indices where kept == 0 || !texts[index].starts(with: texts[kept - 1]) {
+        for index in texts.indices where kept == 0 || !texts[index].utf8.starts(with: texts[kept - 1].utf8) {
             texts.swapAt(kept, index)
             kept += 1
         }
@@ -194,23 +196,14 @@ final class Highlighter {
     }
 
     /// Sorts `texts` in byte order and removes repeats.
-    private static func sortUnique(_ texts: inout [[UInt8]]) {
-        texts.sort(by: precedes)
+    private static func sortUnique(_ texts: inout [String]) {
+        texts.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var kept = 0
-        for index in texts.indices where kept == 0 || texts[index] != texts[kept - 1] {
+        for index in texts.indices where kept == 0 || !texts[index].utf8.elementsEqual(texts[kept - 1].utf8) {
             texts.swapAt(kept, index)
             kept += 1
         }
         texts.removeLast(texts.count - kept)
-    }
-
-    /// Byte order, as `lexicographicallyPrecedes` gives it, through `memcmp`.
-    private static func precedes(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
-        let common = min(lhs.count, rhs.count)
-        let order = common == 0 ? 0 : lhs.withUnsafeBytes { lhs in
-            rhs.withUnsafeBytes { rhs in memcmp(lhs.baseAddress!, rhs.baseAddress!, common) }
-        }
-        return order != 0 ? order < 0 : lhs.count < rhs.count
     }
 
     private static let ellipsis = Array("…".utf8)
@@ -227,8 +220,8 @@ final class Highlighter {
         func analyse(_ part: Range<Int>) {
             analyzer.forEachToken(inUTF8: UnsafeBufferPointer(rebasing: utf8[part])) { token in
                 guard token.kind != .numeralValue,
-                      stems.contains(where: { token.stem.elementsEqual($0) })
-                        || prefixes.contains(where: { token.normalized.starts(with: $0) }) else { return }
+                      stems.contains(where: { token.stem.elementsEqual($0.utf8) })
+                        || prefixes.contains(where: { token.normalized.starts(with: $0.utf8) }) else { return }
                 found.append((token.utf8Range.lowerBound + part.lowerBound)..<(token.utf8Range.upperBound + part.lowerBound))
             }
         }
@@ -267,8 +260,8 @@ final class Highlighter {
                 // being typed, matches without analysis; any other may still have a query stem.
                 let range = (start + word.lowerBound)..<(start + word.upperBound)
                 let normalized = folded[range]
-                if words.contains(where: { $0.elementsEqual(normalized) })
-                    || prefixes.contains(where: { normalized.starts(with: $0) }) {
+                if words.contains(where: { $0.utf8.elementsEqual(normalized) })
+                    || prefixes.contains(where: { normalized.starts(with: $0.utf8) }) {
                     found.append(range)
                 } else {
                     analyse(start..<end)
@@ -296,7 +289,7 @@ final class Highlighter {
             }
             let kept = UnsafeBufferPointer(rebasing: letters[..<count])
             return wordStartNeedles.contains { needle in
-                Self.find(needle, in: kept, from: 0, before: count - needle.count + 1) != nil
+                Self.find(needle, in: kept, from: 0, before: count - needle.utf8.count + 1) != nil
             }
         }
     }
@@ -322,10 +315,10 @@ final class Highlighter {
 
     /// Calls `body` with each place where `needle` occurs in `range` of `folded` at the start of a word: after no
     /// letter or digit.
-    private static func forEachWordStart(of needle: [UInt8], in folded: UnsafeBufferPointer<UInt8>,
+    private static func forEachWordStart(of needle: String, in folded: UnsafeBufferPointer<UInt8>,
                                          range: Range<Int>, _ body: (Int) -> Void) {
         var position = range.lowerBound
-        while let found = find(needle, in: folded, from: position, before: range.upperBound - needle.count + 1) {
+        while let found = find(needle, in: folded, from: position, before: range.upperBound - needle.utf8.count + 1) {
             if found == 0 || !isWordByte(folded[found - 1]) { body(found) }
             position = found + 1
         }
@@ -334,24 +327,29 @@ final class Highlighter {
     /// The first place at or after `start` and before `limit` where `needle` (not empty) occurs in `haystack`.
     /// Found through `memchr` on one byte of the needle: the second of a Cyrillic letter, whose first byte is that of
     /// half the alphabet.
-    private static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int,
+    private static func find(_ needle: String, in haystack: UnsafeBufferPointer<UInt8>, from start: Int,
                              before limit: Int) -> Int? {
+        var needle = needle
+        return needle.withUTF8 { needle in find(needle, in: haystack, from: start, before: limit) }
+    }
+
+    /// ``find(_:in:from:before:)`` of a needle's UTF-8.
+    private static func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
+                             from start: Int, before limit: Int) -> Int? {
         guard let base = haystack.baseAddress, start < limit, limit + needle.count - 1 <= haystack.count else {
             return nil
         }
         let anchor = needle.count > 1 && needle[0] >= 0x80 ? 1 : 0
-        return needle.withUnsafeBufferPointer { needle -> Int? in
-            var position = start
-            while position < limit {
-                guard let hit = memchr(base + position + anchor, Int32(needle[anchor]), limit - position) else {
-                    return nil
-                }
-                let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
-                if memcmp(base + found, needle.baseAddress!, needle.count) == 0 { return found }
-                position = found + 1
+        var position = start
+        while position < limit {
+            guard let hit = memchr(base + position + anchor, Int32(needle[anchor]), limit - position) else {
+                return nil
             }
-            return nil
+            let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
+            if memcmp(base + found, needle.baseAddress!, needle.count) == 0 { return found }
+            position = found + 1
         }
+        return nil
     }
 
     /// Whether a byte of folded text is part of a letter or digit: ASCII ones, and the second bytes of Cyrillic
@@ -455,9 +453,9 @@ final class Highlighter {
     }
 
     /// Where `needle` first occurs in `haystack`, if it starts before `limit`.
-    private static func offset(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, before limit: Int) -> Int? {
+    private static func offset(of needle: String, in haystack: UnsafeBufferPointer<UInt8>, before limit: Int) -> Int? {
         guard !needle.isEmpty else { return 0 }
-        return find(needle, in: haystack, from: 0, before: min(limit, haystack.count - needle.count + 1))
+        return find(needle, in: haystack, from: 0, before: min(limit, haystack.count - needle.utf8.count + 1))
     }
 
     /// The index of the nearest space at or around `index` (or the text's end), never inside a UTF-8 sequence.

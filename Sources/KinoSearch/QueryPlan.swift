@@ -111,7 +111,8 @@ struct QueryPlan {
             var readings: [Reading] = []
             readings.reserveCapacity(variants.count + (isLast ? Self.completionLimit : 0) + 2 * Self.correctionLimit)
             var knownWord = false
-            var misspellable: [(word: String, boost: Double)] = []
+            // The word as typed and its likeliest transliteration, when they are one word each.
+            var misspellable = Misspellable()
             for variant in variants {
                 let tokens = variant.tokens.allSatisfy(Self.isWord) ? variant.tokens : variant.tokens.filter(Self.isWord)
                 guard !tokens.isEmpty else { continue }
@@ -149,19 +150,22 @@ struct QueryPlan {
                 }
                 knownWord = knownWord || known
                 if variant.kind == .original || variant.kind == .transliteration && variant.rank == 0 {
-                    misspellable.append((token.normalized, boost))
+                    misspellable.add(token.normalized, boost)
                 }
             }
             // Typos of the word as typed and of its likeliest transliteration, when no title or name has the word
             // in any reading.
-            for (typedWord, boost) in misspellable where !knownWord {
-                let budget = FuzzyQuery.maxEdits(forLength: typedWord.unicodeScalars.count)
-                guard budget > 0 else { continue }
-                for correction in Self.corrections(of: typedWord, maxEdits: budget, in: searcher, analyzer: analyzer) {
-                    readings.append(Reading(kind: .typo, terms: Strings(correction.stem),
-                                            words: Strings(correction.word),
-                                            boost: boost * Boost.typo[min(correction.distance, 2)],
-                                            text: correction.word))
+            if !knownWord {
+                misspellable.forEach { typedWord, boost in
+                    let budget = FuzzyQuery.maxEdits(forLength: typedWord.unicodeScalars.count)
+                    guard budget > 0 else { return }
+                    for correction in Self.corrections(of: typedWord, maxEdits: budget, in: searcher,
+                                                       analyzer: analyzer) {
+                        readings.append(Reading(kind: .typo, terms: Strings(correction.stem),
+                                                words: Strings(correction.word),
+                                                boost: boost * Boost.typo[min(correction.distance, 2)],
+                                                text: correction.word))
+                    }
                 }
             }
             guard !readings.isEmpty else { continue }
@@ -183,12 +187,35 @@ struct QueryPlan {
         }
         // A title typed up to part of its last word: each completion of that word makes a whole title too.
         if year == nil, let last = words.last {
-            let typedBefore = words.dropLast().flatMap { word in
-                (word.readings.first { $0.kind == .original } ?? word.readings[0]).terms
+            var typedBefore = FilmDocument.TitleKey()
+            for word in words.dropLast() {
+                for term in (word.readings.first { $0.kind == .original } ?? word.readings[0]).terms {
+                    typedBefore.add(term)
+                }
             }
             for completion in last.readings where completion.kind == .prefix {
-                Self.add(FilmDocument.titleKey(words: typedBefore + completion.terms), to: &completedTitleKeys)
+                var key = typedBefore
+                for term in completion.terms {
+                    key.add(term)
+                }
+                Self.add(key.value, to: &completedTitleKeys)
             }
+        }
+    }
+
+    /// The words of a query word whose typos are corrected: at most two (the word as typed and its likeliest
+    /// transliteration), kept without an array.
+    private struct Misspellable {
+        private var first: (word: String, boost: Double)?
+        private var second: (word: String, boost: Double)?
+
+        mutating func add(_ word: String, _ boost: Double) {
+            if first == nil { first = (word, boost) } else if second == nil { second = (word, boost) }
+        }
+
+        func forEach(_ body: (String, Double) -> Void) {
+            if let first { body(first.word, first.boost) }
+            if let second { body(second.word, second.boost) }
         }
     }
 
