@@ -133,7 +133,8 @@ public struct FilmSearcher: Sendable {
             plan: plan, analyzer: analyzer, enabled: request.highlight, isIndexed: searcher.segment.hasTerm)
         let hits = pageDocs.compactMap { entry -> SearchResponse.Hit? in
             guard let film = index.listedFilm(entry.doc) else { return nil }
-            return SearchResponse.Hit(film: film, score: entry.score, highlight: highlighter?.highlight(film) ?? SearchResponse.Highlight())
+            return SearchResponse.Hit(film: film, score: entry.score,
+                                      highlight: highlighter?.highlight(film) ?? SearchResponse.Highlight())
         }
         let facets = facetCounts.map { facetValues($0, language: request.language) } ?? [:]
         let elapsed = (ContinuousClock.now - started).components

@@ -136,6 +136,17 @@ struct QueryEdgeCaseTests {
         #expect(prunedCalls * 4 < exhaustiveCalls, "\(prunedCalls) vs \(exhaustiveCalls)")
     }
 
+    /// A search makes a weight and a scorer for every reading of every word: these fit an existential's inline
+    /// buffer of three words, so none gets a box of its own on the heap.
+    @Test func termWeightsAndScorersNeedNoBox() {
+        let inline = 3 * MemoryLayout<Int>.size
+        #expect(MemoryLayout<TermWeight>.size <= inline)
+        #expect(MemoryLayout<TermScorer>.size <= inline)
+        #expect(MemoryLayout<DisjunctionScorer>.size <= inline)
+        #expect(MemoryLayout<DisjunctionMaxWeight>.size <= inline)
+        #expect(MemoryLayout<EmptyWeight>.size <= inline)
+    }
+
     @Test func weightBoundsHoldForEveryScore() throws {
         let directory = TemporaryDirectory()
         let (reader, oracle, _) = try SegmentRandomizedTests.build(count: 500, seed: 31, in: directory)

@@ -15,6 +15,9 @@ indirect enum OracleQuery: CustomStringConvertible {
     case filter(ColumnFilter)
     case all
     case boolean([(Occur, OracleQuery)])
+    /// The best of several alternatives: those of `terms` given to ``DisjunctionMaxQuery`` as they are, the others
+    /// as queries.
+    case disjunctionMax(terms: [OracleQuery], others: [OracleQuery])
 
     var query: any Query {
         switch self {
@@ -28,6 +31,8 @@ indirect enum OracleQuery: CustomStringConvertible {
         case .filter(let filter): filter
         case .all: AllQuery()
         case .boolean(let clauses): BooleanQuery(clauses.map { ($0.0, $0.1.query) })
+        case .disjunctionMax(let terms, let others):
+            DisjunctionMaxQuery(terms: terms.compactMap { $0.query as? MultiFieldTermQuery }, others.map(\.query))
         }
     }
 
@@ -42,6 +47,8 @@ indirect enum OracleQuery: CustomStringConvertible {
         case .filter(let filter): "filter(\(filter.column.rawValue) \(filter.condition))"
         case .all: "*"
         case .boolean(let clauses): "(" + clauses.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + ")"
+        case .disjunctionMax(let terms, let others): "max(" + (terms + others).map(\.description)
+            .joined(separator: " | ") + ")"
         }
     }
 }
@@ -243,6 +250,14 @@ struct QueryOracle {
             var result: [DocID: Double] = [:]
             for doc in candidates {
                 result[doc] = (must + should).reduce(0) { $0 + ($1[doc] ?? 0) }
+            }
+            return result
+        case .disjunctionMax(let terms, let others):
+            var result: [DocID: Double] = [:]
+            for alternative in terms + others {
+                for (doc, score) in evaluate(alternative) {
+                    result[doc] = max(result[doc] ?? -.infinity, score)
+                }
             }
             return result
         }

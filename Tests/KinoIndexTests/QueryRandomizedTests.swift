@@ -139,6 +139,32 @@ struct QueryRandomizedTests {
         fixture.check(.boolean([(.must, .all), (.mustNot, .term(Self.genres, "war"))]))
     }
 
+    /// The alternatives of a query word: one-term alternatives kept as they are, others (a boolean of two terms,
+    /// a prefix) beside them; the same with every alternative given as a query.
+    @Test func disjunctionMaxQueriesScoreTheBestAlternative() throws {
+        let fixture = try Fixture(count: 600, seed: 24)
+        var random = SplitMix64(seed: 8)
+        for _ in 0..<200 {
+            let terms = (0..<Int.random(in: 0...4, using: &random)).map { _ -> OracleQuery in
+                let fields = Self.fields.shuffled(using: &random).prefix(Int.random(in: 1...3, using: &random)).map {
+                    FieldWeighting(field: $0, weight: Double.random(in: 0.5...4, using: &random), b: 0.75)
+                }
+                let field = fields[0].field
+                return .multiField(fixture.randomTerm(field, using: &random), fields, k1: 1.2,
+                                   boost: Double.random(in: 0.5...1, using: &random))
+            }
+            let others = (0..<Int.random(in: 0...2, using: &random)).map { _ -> OracleQuery in
+                Int.random(in: 0..<2, using: &random) == 0
+                    ? .boolean([(.must, Self.randomLeaf(fixture, using: &random)),
+                                (.must, Self.randomLeaf(fixture, using: &random))])
+                    : .prefix(Self.title, String(fixture.randomTerm(Self.title, using: &random).prefix(2)),
+                              maxExpansions: 16)
+            }
+            fixture.check(.disjunctionMax(terms: terms, others: others))
+            fixture.check(.disjunctionMax(terms: [], others: terms + others))
+        }
+    }
+
     @Test func prefixQueriesExpandLikeTheSortedDictionary() throws {
         let fixture = try Fixture(count: 600, seed: 24)
         var prefixes: Set<String> = ["", "zz", "ма", "ст", "star", "ё"]
