@@ -32,7 +32,6 @@ final class Highlighter {
     /// `isIndexed` says whether a stem is in the index: one that is not is the stem of no word of the texts (a
     /// keyboard-layout reading that is no word), and is not looked for.
     init(plan: QueryPlan, analyzer: Analyzer, enabled: Bool, isIndexed: (String) -> Bool = { _ in true }) {
-        // As bytes: hashing or comparing Cyrillic `String`s normalizes them first.
         let readings = plan.words.reduce(0) { $0 + $1.readings.count }
         var stems: [String] = []
         stems.reserveCapacity(readings + 1)
@@ -101,8 +100,7 @@ final class Highlighter {
                     || last == UInt8(ascii: "l") && bytes.dropLast().last == UInt8(ascii: "b") {
             unstable = 1
         }
-        // ASCII: every byte is a character.
-        return unstable == 0 ? stem : String(stem.prefix(max(1, bytes.count - unstable)))
+        return unstable == 0 ? stem : String(decoding: bytes.prefix(max(1, bytes.count - unstable)), as: UTF8.self)
     }
 
     /// Porter2's stems of words it spells apart, with how many of their last letters differ from a word's.
