@@ -15,7 +15,10 @@ enum SearchFixture {
         _ = try await IndexBuilder(store: store, root: folder + "/index").build()
         let films = try await store.films(after: 0, limit: 100_000)
         try await store.close()
-        return (FilmSearcher(index: try FilmIndex.open(root: folder + "/index")), films)
+        let searcher = FilmSearcher(index: try FilmIndex.open(root: folder + "/index"))
+        // The index's files are mapped at open: the folder can go now rather than outlive the test run.
+        try FileManager.default.removeItem(atPath: folder)
+        return (searcher, films)
     }
 
     static func searcher() async throws -> FilmSearcher { try await built.value.searcher }
@@ -406,7 +409,10 @@ struct FilmSearchTests {
             _ = try writer.addDocument(FilmDocument.make(film, analyzer: Analyzer()))
         }
         _ = try IndexGenerations(root: root).write(writer)
-        return FilmSearcher(index: try FilmIndex.open(root: root))
+        let searcher = FilmSearcher(index: try FilmIndex.open(root: root))
+        // The index's files are mapped at open: the folder can go now rather than outlive the test run.
+        try FileManager.default.removeItem(atPath: root)
+        return searcher
     }
 
     @Test func aFullNameOutranksItsFirstAndLastNameOnTwoPeople() async throws {

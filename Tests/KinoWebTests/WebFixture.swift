@@ -21,8 +21,16 @@ enum WebFixture {
         let films: [Film]
     }
 
+    /// The fixture's folder, removed when the test process exits (set once, before any test reads it).
+    nonisolated(unsafe) static var removedAtExit: String?
+
     static let built: Task<Built, any Error> = Task {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kino-web-\(UUID().uuidString)").path
+        // The catalog stays open and the reload tests write generations here until the test process ends.
+        removedAtExit = folder
+        atexit {
+            if let folder = WebFixture.removedAtExit { try? FileManager.default.removeItem(atPath: folder) }
+        }
         let hostile = folder + "/hostile"
         try FileManager.default.createDirectory(atPath: hostile, withIntermediateDirectories: true)
         let csv = """
