@@ -17,10 +17,6 @@ struct DisjunctionScorer: Scorer {
     private let combination: Combination
     private(set) var doc: DocID = .terminated
 
-    init(_ scorers: [any Scorer], combining combination: Combination) {
-        self.init(scorers.count, combining: combination) { scorers[$0] }
-    }
-
     /// The union of the scorers of `weights`.
     init(_ weights: [any Weight], combining combination: Combination) {
         self.init(weights.count, combining: combination) { weights[$0].scorer() }
