@@ -464,24 +464,6 @@ final class Highlighter {
         }
         return position
     }
-
-    /// The entity that stands for `byte` in HTML text, for the characters HTML gives meaning to.
-    static func entity(of byte: UInt8) -> [UInt8]? {
-        switch byte {
-        case UInt8(ascii: "<"): Self.lessThan
-        case UInt8(ascii: ">"): Self.greaterThan
-        case UInt8(ascii: "&"): Self.ampersand
-        case UInt8(ascii: "\""): Self.quote
-        case UInt8(ascii: "'"): Self.apostrophe
-        default: nil
-        }
-    }
-
-    private static let lessThan = Array("&lt;".utf8)
-    private static let greaterThan = Array("&gt;".utf8)
-    private static let ampersand = Array("&amp;".utf8)
-    private static let quote = Array("&quot;".utf8)
-    private static let apostrophe = Array("&#39;".utf8)
 }
 
 /// Writes UTF-8 into a string's storage, or only counts the bytes when it has none: the same calls measure a
@@ -504,7 +486,7 @@ private struct HTMLWriter {
     /// Appends `bytes` with the characters HTML gives meaning to as entities.
     mutating func appendEscaped(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
         for byte in bytes {
-            if let entity = Highlighter.entity(of: byte) {
+            if let entity = Self.entity(of: byte) {
                 append(entity)
             } else {
                 storage?[count] = byte
@@ -512,4 +494,22 @@ private struct HTMLWriter {
             }
         }
     }
+
+    /// The entity that stands for `byte` in HTML text, for the characters HTML gives meaning to.
+    private static func entity(of byte: UInt8) -> [UInt8]? {
+        switch byte {
+        case UInt8(ascii: "<"): Self.lessThan
+        case UInt8(ascii: ">"): Self.greaterThan
+        case UInt8(ascii: "&"): Self.ampersand
+        case UInt8(ascii: "\""): Self.quote
+        case UInt8(ascii: "'"): Self.apostrophe
+        default: nil
+        }
+    }
+
+    private static let lessThan = Array("&lt;".utf8)
+    private static let greaterThan = Array("&gt;".utf8)
+    private static let ampersand = Array("&amp;".utf8)
+    private static let quote = Array("&quot;".utf8)
+    private static let apostrophe = Array("&#39;".utf8)
 }
